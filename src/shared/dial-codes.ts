@@ -1,0 +1,85 @@
+import { DIAL_CODE_ROWS } from './dial-codes.data.ts';
+
+/** One country's dialling facts, generated from libphonenumber metadata. */
+export interface Country {
+  /** ISO 3166-1 alpha-2, upper case. */
+  iso: string;
+  /** Dial code with the plus sign, e.g. `"+44"`. */
+  dialCode: string;
+  /** Digit(s) dialled before a national number inside the country (`"0"` in the UK), or `""`. */
+  trunkPrefix: string;
+  /** Possible lengths of the national number (fixed line and mobile). */
+  lengths: readonly number[];
+  /** Pattern on the national number's first digits that selects this country among those sharing its code. */
+  leadingDigits: RegExp | undefined;
+}
+
+function parseRow(row: string): Country {
+  const [iso = '', code = '', trunkPrefix = '', lengths = '', leading = ''] = row.split('|');
+  return {
+    iso,
+    dialCode: `+${code}`,
+    trunkPrefix,
+    lengths: lengths.split(',').map(Number),
+    leadingDigits: leading ? new RegExp(`^(?:${leading})`) : undefined,
+  };
+}
+
+/** Every country, sorted by ISO code. */
+export const COUNTRIES: readonly Country[] = DIAL_CODE_ROWS.split(';').map(parseRow);
+
+const byIso = new Map(COUNTRIES.map((country) => [country.iso, country]));
+
+export function countryByIso(iso: string): Country | undefined {
+  return byIso.get(iso.toUpperCase());
+}
+
+/** Countries with this dial code, the code's main country first (as the generator wrote them). */
+export function countriesByDialCode(dialCode: string): Country[] {
+  return COUNTRIES.filter((country) => country.dialCode === dialCode).sort(
+    (a, b) => Number(a.leadingDigits !== undefined) - Number(b.leadingDigits !== undefined),
+  );
+}
+
+export function isKnownDialCode(dialCode: string): boolean {
+  return COUNTRIES.some((country) => country.dialCode === dialCode);
+}
+
+/** Keeps the digits only: people type spaces, dots, dashes and brackets. */
+export function phoneDigits(phone: string): string {
+  return phone.replace(/\D/g, '');
+}
+
+/** The national number without its trunk prefix (`07911 123456` in GB gives `7911123456`). */
+export function nationalNumber(phone: string, trunkPrefix: string): string {
+  const digits = phoneDigits(phone);
+  return trunkPrefix && digits.startsWith(trunkPrefix) ? digits.slice(trunkPrefix.length) : digits;
+}
+
+/**
+ * Reads a number typed in international form (`+44 7911 123456`) and finds its country and
+ * national part. Calling codes are prefix-free, so at most one length matches.
+ */
+export function splitInternational(
+  phone: string,
+): { country: Country; national: string } | undefined {
+  if (!phone.trim().startsWith('+')) return undefined;
+  const digits = phoneDigits(phone);
+  for (let size = 1; size <= 3; size++) {
+    const candidates = countriesByDialCode(`+${digits.slice(0, size)}`);
+    if (candidates.length === 0) continue;
+    const national = digits.slice(size);
+    const country =
+      candidates.find((c) => c.leadingDigits?.test(national)) ?? (candidates[0] as Country);
+    return { country, national };
+  }
+  return undefined;
+}
+
+/**
+ * Whether a national number (trunk prefix already stripped) has a length some country with
+ * this dial code allows. The relay has only the dial code, so it checks the union.
+ */
+export function isPossibleNationalNumber(national: string, dialCode: string): boolean {
+  return countriesByDialCode(dialCode).some((c) => c.lengths.includes(national.length));
+}

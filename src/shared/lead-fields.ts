@@ -1,0 +1,74 @@
+// Field schemas, shared by the widget (field by field, so the bundle carries no object schema)
+// and the relay (composed in lead-submission.ts).
+import * as z from 'zod/mini';
+import { countriesByDialCode, isKnownDialCode, nationalNumber } from './dial-codes.ts';
+
+/** Upper bounds on every string the widget sends, shared so both ends agree. */
+export const LIMITS = {
+  id: 64,
+  name: 120,
+  email: 254,
+  phone: 32,
+  message: 2000,
+  tag: 40,
+  tags: 10,
+  attributeKey: 40,
+  attributeValue: 500,
+  attributes: 20,
+} as const;
+
+/** Form fields a site can show, in display order. */
+export const FORM_FIELDS = ['name', 'email', 'phone', 'message'] as const;
+export type FormField = (typeof FORM_FIELDS)[number];
+
+// Names the field in every message: "botId is required", not zod's generic "Invalid input".
+const textOf = (label: string) =>
+  z.string({
+    error: (issue) =>
+      issue.input === undefined ? `${label} is required` : `${label} must be text`,
+  });
+
+export const trimmed = (max: number, label: string) =>
+  textOf(label).check(z.trim(), z.maxLength(max, `${label} must be at most ${max} characters`));
+
+// An empty or blank value means "not given": the form sends "" for untouched fields.
+export const blankable = <T extends z.ZodMiniType>(schema: T) =>
+  z.optional(z.union([z.literal(''), schema]));
+
+export const idSchema = (label: string) =>
+  trimmed(LIMITS.id, label).check(
+    z.regex(/^[A-Za-z0-9_-]+$/, `${label} must be letters, digits, "_" or "-"`),
+  );
+
+export const nameSchema = trimmed(LIMITS.name, 'name').check(
+  z.regex(/^[^\p{Cc}]*$/u, 'name must not contain control characters'),
+);
+
+export const emailSchema = textOf('email').check(
+  z.trim(),
+  z.toLowerCase(),
+  z.maxLength(LIMITS.email, `email must be at most ${LIMITS.email} characters`),
+  z.email('email must be an address like name@example.com'),
+);
+
+export const phoneSchema = trimmed(LIMITS.phone, 'phone').check(
+  z.regex(/^[0-9 ().-]*$/, 'phone must hold digits, spaces, dots, dashes or brackets only'),
+);
+
+export const dialCodeSchema = textOf('dialCode').check(
+  z.trim(),
+  z.refine(isKnownDialCode, 'dialCode must be a country calling code with "+", like "+44"'),
+);
+
+export const messageSchema = trimmed(LIMITS.message, 'message');
+
+/** The national digits of a phone number, trunk prefix stripped, for its dial code. */
+export function normalizePhone(phone: string, dialCode: string): string {
+  return nationalNumber(phone, countriesByDialCode(dialCode)[0]?.trunkPrefix ?? '');
+}
+
+/** Whether the phone number's national digits have a length possible for the dial code. */
+export function isPossiblePhone(phone: string, dialCode: string): boolean {
+  const national = normalizePhone(phone, dialCode);
+  return countriesByDialCode(dialCode).some((c) => c.lengths.includes(national.length));
+}

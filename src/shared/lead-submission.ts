@@ -1,0 +1,111 @@
+import * as z from 'zod/mini';
+import {
+  blankable,
+  dialCodeSchema,
+  emailSchema,
+  idSchema,
+  isPossiblePhone,
+  LIMITS,
+  messageSchema,
+  nameSchema,
+  phoneSchema,
+  trimmed,
+} from './lead-fields.ts';
+
+const unknownKeys = (what: string) => ({
+  error: (issue: z.core.$ZodRawIssue) =>
+    issue.code === 'unrecognized_keys'
+      ? `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')} in ${what}`
+      : `${what} must be a JSON object`,
+});
+
+const attributeSchema = z.strictObject(
+  {
+    key: trimmed(LIMITS.attributeKey, 'attribute key').check(
+      z.minLength(1, 'attribute key must not be empty'),
+    ),
+    value: trimmed(LIMITS.attributeValue, 'attribute value'),
+  },
+  unknownKeys('an attribute'),
+);
+
+/**
+ * The body the widget posts to `POST /v1/leads`, and the relay's first check on it.
+ * Strict: unknown fields are an error. Strings are trimmed and bounded; email is lower-cased.
+ *
+ * @example
+ * const result = leadSubmissionSchema.safeParse(await request.json());
+ * if (!result.success) return badRequest(toIssues(result.error));
+ */
+export const leadSubmissionSchema = z
+  .strictObject(
+    {
+      uuid: z.guid('uuid must be a UUID like 7e88d192-9b20-4035-9b68-d4ac3d58a34f'),
+      botId: idSchema('botId').check(z.minLength(1, 'botId is required')),
+      customerId: idSchema('customerId').check(z.minLength(1, 'customerId is required')),
+      name: blankable(nameSchema),
+      email: blankable(emailSchema),
+      phone: blankable(phoneSchema),
+      dialCode: blankable(dialCodeSchema),
+      message: blankable(messageSchema),
+      consent: z.optional(z.boolean('consent must be true or false')),
+      tags: z.optional(
+        z
+          .array(trimmed(LIMITS.tag, 'tag').check(z.minLength(1, 'tags must not be empty')))
+          .check(z.maxLength(LIMITS.tags, `at most ${LIMITS.tags} tags`)),
+      ),
+      attributes: z.optional(
+        z
+          .array(attributeSchema)
+          .check(z.maxLength(LIMITS.attributes, `at most ${LIMITS.attributes} attributes`)),
+      ),
+      // Honeypot: hidden from people, so any value marks a bot. Bounded like everything else.
+      website: z.optional(trimmed(LIMITS.name, 'website')),
+    },
+    unknownKeys('the lead'),
+  )
+  .check(
+    z.superRefine((lead, ctx) => {
+      if (!lead.name && !lead.email && !lead.phone) {
+        ctx.issues.push({
+          code: 'custom',
+          path: ['email'],
+          message: 'a lead needs at least one of name, email or phone',
+          input: lead,
+        });
+      }
+      if (!lead.phone) return;
+      if (!lead.dialCode) {
+        ctx.issues.push({
+          code: 'custom',
+          path: ['dialCode'],
+          message: 'dialCode is required with phone',
+          input: lead,
+        });
+      } else if (!isPossiblePhone(lead.phone, lead.dialCode)) {
+        ctx.issues.push({
+          code: 'custom',
+          path: ['phone'],
+          message: `phone has the wrong number of digits for ${lead.dialCode}`,
+          input: lead,
+        });
+      }
+    }),
+  );
+
+export type LeadSubmission = z.input<typeof leadSubmissionSchema>;
+export type ParsedLeadSubmission = z.output<typeof leadSubmissionSchema>;
+
+/** One problem with one field, as the relay's `400` lists it and the form shows it. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** Flattens zod issues to `{ path, message }` with dotted paths (`attributes.0.key`). */
+export function toFieldIssues(error: z.core.$ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.') || '(body)',
+    message: issue.message,
+  }));
+}

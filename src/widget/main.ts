@@ -1,0 +1,2 @@
+// Placeholder entry until the widget lands (issue 2).
+export {};

@@ -1,0 +1,33 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit and integration tests. Browser tests (real Chromium) live in vitest.browser.config.ts.
+export default defineConfig({
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'widget',
+          include: ['test/widget/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: [
+            'test/shared/**/*.test.ts',
+            'test/relay/**/*.test.ts',
+            'test/sim/**/*.test.ts',
+            'test/cli/**/*.test.ts',
+            'test/build/**/*.test.ts',
+          ],
+          environment: 'node',
+          testTimeout: 20_000,
+        },
+      },
+    ],
+  },
+});
