@@ -1,0 +1,93 @@
+// The seam between the widget's core (settings, session, transport, public API: main.ts and
+// friends) and its UI (src/widget/ui/: the custom element, shadow root, Preact components).
+import type { FormField } from '../shared/lead-fields.ts';
+import type { FieldIssue } from '../shared/lead-submission.ts';
+
+export type { FieldIssue, FormField };
+
+export type Mode = 'floating' | 'inline';
+export type Position = 'bottom-right' | 'bottom-left';
+
+/** Every `data-*` setting of the script tag, parsed, with defaults applied. */
+export interface WidgetSettings {
+  relayUrl: string;
+  botId: string;
+  customerId: string;
+  /** `data-uuid-key`, when the site names the sessionStorage key of the chat UUID. */
+  uuidKey: string | undefined;
+  mode: Mode;
+  /** CSS selector to mount into (inline mode); undefined means right after the script tag. */
+  target: string | undefined;
+  fields: FormField[];
+  required: FormField[];
+  /** ISO 3166 alpha-2, upper case, a country of the dial-code table. */
+  defaultCountry: string;
+  /** One of the built-in locales (`en`, `es`, `fr`, `de`, `pt`, `hi`, `ar`). */
+  locale: string;
+  title: string | undefined;
+  submitLabel: string | undefined;
+  successMessage: string | undefined;
+  /** Text of the required consent checkbox; undefined means no checkbox. */
+  consent: string | undefined;
+  privacyUrl: string | undefined;
+  tags: string[];
+  attributes: { key: string; value: string }[];
+  /** Add page URL, referrer, UTM parameters and locale as attributes. */
+  context: boolean;
+  accentColor: string | undefined;
+  position: Position;
+  zIndex: number;
+}
+
+/** What the visitor typed. Empty strings mean "left empty". */
+export interface FormValues {
+  name: string;
+  email: string;
+  /** As typed; the core normalizes it to national digits before sending. */
+  phone: string;
+  /** With the plus sign, e.g. `"+44"`. */
+  dialCode: string;
+  message: string;
+  consent: boolean;
+  /** Honeypot, hidden from people. */
+  website: string;
+}
+
+/** Fields a page may fill in ahead through `EleapiLeads.prefill()`. */
+export interface Prefill {
+  name?: string;
+  email?: string;
+  phone?: string;
+  dialCode?: string;
+}
+
+export type SubmitOutcome =
+  /** The relay answered 202. */
+  | { kind: 'sent' }
+  /** The relay could not be reached (offline, timeout, 5xx): kept in localStorage, resent later. */
+  | { kind: 'queued' }
+  /** The relay answered 400: these fields are wrong. */
+  | { kind: 'invalid'; issues: FieldIssue[] }
+  /** Any other refusal (403, 413, 429…): data kept in the form, the visitor may retry. */
+  | { kind: 'failed'; status: number };
+
+export type WidgetEventName = 'ready' | 'open' | 'close' | 'submit' | 'success' | 'error';
+
+/** What the UI needs from the core. */
+export interface FormController {
+  settings: WidgetSettings;
+  /** Sends (or queues) a validated submission. Never rejects. */
+  submit(values: FormValues): Promise<SubmitOutcome>;
+  /** Calls the listener with every prefill, including ones made before the form mounted. */
+  onPrefill(listener: (prefill: Prefill) => void): () => void;
+  /** Dispatches `eleapi-leads:<name>` on document and calls `EleapiLeads.on` listeners. */
+  emit(name: WidgetEventName, detail?: Record<string, unknown>): void;
+}
+
+/** What the core gets back from mounting the UI. */
+export interface WidgetView {
+  open(): void;
+  close(): void;
+  /** Removes the element, its listeners and timers. */
+  destroy(): void;
+}
