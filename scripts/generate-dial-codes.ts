@@ -37,8 +37,9 @@ for (const [code, isos] of Object.entries(metadata.country_calling_codes)) {
     const row = metadata.countries[iso];
     if (!row) return;
     const trunk = row[5] || '';
-    // The first country of a calling code is its main one and needs no leading digits.
-    const leading = index === 0 ? '' : (row[10] as string | 0) || '';
+    // The first country of a calling code is its main one and needs no leading digits; "-" marks
+    // the others that have none (CA, JE, EH…), so the main one (US, GB, MA…) still sorts first.
+    const leading = index === 0 ? '' : (row[10] as string | 0) || '-';
     rows.push([iso, code, trunk, lengthsOf(row).join(','), leading].join('|'));
   });
 }

@@ -12,16 +12,21 @@ export interface Country {
   lengths: readonly number[];
   /** Pattern on the national number's first digits that selects this country among those sharing its code. */
   leadingDigits: RegExp | undefined;
+  /** Whether this is the calling code's main country (US for +1, GB for +44). */
+  main: boolean;
 }
 
 function parseRow(row: string): Country {
-  const [iso = '', code = '', trunkPrefix = '', lengths = '', leading = ''] = row.split('|');
+  // The leading-digits pattern may itself hold "|" (JM: 658|876), so it is the rest of the row.
+  const [iso = '', code = '', trunkPrefix = '', lengths = '', ...rest] = row.split('|');
+  const leading = rest.join('|');
   return {
     iso,
     dialCode: `+${code}`,
     trunkPrefix,
     lengths: lengths.split(',').map(Number),
-    leadingDigits: leading ? new RegExp(`^(?:${leading})`) : undefined,
+    leadingDigits: leading && leading !== '-' ? new RegExp(`^(?:${leading})`) : undefined,
+    main: !leading,
   };
 }
 
@@ -37,7 +42,7 @@ export function countryByIso(iso: string): Country | undefined {
 /** Countries with this dial code, the code's main country first (as the generator wrote them). */
 export function countriesByDialCode(dialCode: string): Country[] {
   return COUNTRIES.filter((country) => country.dialCode === dialCode).sort(
-    (a, b) => Number(a.leadingDigits !== undefined) - Number(b.leadingDigits !== undefined),
+    (a, b) => Number(b.main) - Number(a.main),
   );
 }
 
