@@ -1,0 +1,79 @@
+// The FormController the UI talks to: builds and sends submissions, passes prefills on,
+// and announces what happened as widget events.
+import type { Events } from './events.ts';
+import type { Outbox } from './offline-queue.ts';
+import type { Attribute } from './page-context.ts';
+import { buildSubmission, leadFields } from './submission.ts';
+import type { FormController, Prefill, SubmitOutcome, WidgetSettings } from './types.ts';
+
+export interface ControllerDeps {
+  settings: WidgetSettings;
+  events: Events;
+  outbox: Outbox;
+  /** The chat session UUID, looked up at submit time. */
+  uuid(): string;
+  /** Page context attributes, read at submit time (the URL may have changed in an SPA). */
+  context(): Attribute[];
+}
+
+export interface Controller extends FormController {
+  prefill(prefill: Prefill): void;
+}
+
+export function createController(deps: ControllerDeps): Controller {
+  const { settings, events } = deps;
+  let pending: Promise<SubmitOutcome> | undefined;
+  let prefilled: Prefill = {};
+  const prefillListeners = new Set<(prefill: Prefill) => void>();
+
+  async function send(values: Parameters<FormController['submit']>[0]): Promise<SubmitOutcome> {
+    const body = buildSubmission(
+      values,
+      settings,
+      deps.uuid(),
+      settings.context ? deps.context() : [],
+    );
+    const detail = { uuid: body.uuid, fields: leadFields(body) };
+    events.emit('submit', detail);
+    const result = await deps.outbox.send(settings.relayUrl, body);
+    switch (result.kind) {
+      case 'sent':
+        events.emit('success', detail);
+        return result;
+      case 'retry':
+        // Stored and resent later; `success` is announced when the relay has it.
+        return { kind: 'queued' };
+      case 'invalid':
+        events.emit('error', { ...detail, reason: 'invalid', issues: result.issues });
+        return result;
+      default:
+        events.emit('error', { ...detail, reason: 'refused', status: result.status });
+        return { kind: 'failed', status: result.status };
+    }
+  }
+
+  return {
+    settings,
+    submit(values) {
+      // A second submit while one is in flight gets the same answer, not a second request.
+      pending ??= send(values)
+        .catch((): SubmitOutcome => ({ kind: 'failed', status: 0 }))
+        .finally(() => {
+          pending = undefined;
+        });
+      return pending;
+    },
+    onPrefill(listener) {
+      prefillListeners.add(listener);
+      // Prefills made before the form mounted are kept for it.
+      if (Object.keys(prefilled).length) listener(prefilled);
+      return () => prefillListeners.delete(listener);
+    },
+    emit: events.emit,
+    prefill(prefill) {
+      if (!Object.keys(prefill).length) return;
+      prefilled = { ...prefilled, ...prefill };
+      for (const listener of prefillListeners) listener(prefill);
+    },
+  };
+}

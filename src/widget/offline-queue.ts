@@ -1,0 +1,142 @@
+// The outbox: every submission is written to localStorage before it is posted and removed once
+// the relay answered for good, so a lead survives offline spells, 5xx, timeouts and page
+// unloads. Resent with backoff, on `online`, and at the next page load.
+import type { SafeStorage } from './safe-storage.ts';
+import type { LeadSubmission } from './submission.ts';
+import type { PostResult } from './transport.ts';
+
+export const OUTBOX_KEY = 'eleapi-leads:outbox';
+const MAX_ENTRIES = 10;
+const BASE_DELAY_MS = 2_000;
+const MAX_DELAY_MS = 5 * 60_000;
+
+interface Entry {
+  url: string;
+  body: LeadSubmission;
+}
+
+export interface OutboxDeps {
+  storage: SafeStorage;
+  post(url: string, body: LeadSubmission): Promise<PostResult>;
+  random(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: never): void;
+  /** Where `online` fires (window). */
+  events: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
+  /** A resend (not a direct send) got its final answer. */
+  onSettled(body: LeadSubmission, result: PostResult): void;
+}
+
+export interface Outbox {
+  /** Stores then posts a submission; keeps it for resending unless the relay answered for good. */
+  send(url: string, body: LeadSubmission): Promise<PostResult>;
+  /** Posts every stored submission not already in flight. */
+  flush(): Promise<void>;
+  size(): number;
+  /** Stops timers and the `online` listener; stored submissions stay for the next page. */
+  dispose(): void;
+}
+
+export function createOutbox(deps: OutboxDeps): Outbox {
+  const { storage } = deps;
+  // The page's own copy: if storage refuses a write (full, blocked), this page still resends.
+  let memory: Entry[] = [];
+  let storageWorks = true;
+  const inFlight = new Map<string, Promise<PostResult>>();
+  let failures = 0;
+  let timer: unknown;
+  let disposed = false;
+
+  const load = (): Entry[] => (storageWorks ? parseEntries(storage.get(OUTBOX_KEY)) : memory);
+  const save = (entries: Entry[]) => {
+    memory = entries;
+    if (!storageWorks) return;
+    if (entries.length === 0) storage.remove(OUTBOX_KEY);
+    else storageWorks = storage.set(OUTBOX_KEY, JSON.stringify(entries));
+  };
+  // Coalesce by uuid: the relay upserts by uuid, so the newest body is the only one worth sending.
+  const put = (entry: Entry) =>
+    save([...load().filter((e) => e.body.uuid !== entry.body.uuid), entry].slice(-MAX_ENTRIES));
+
+  // Marks the uuid in flight synchronously, so a flush racing this call skips it.
+  const deliver = (entry: Entry, final: (result: PostResult) => boolean) => {
+    const { uuid } = entry.body;
+    const sending: Promise<PostResult> = Promise.resolve(inFlight.get(uuid))
+      .then(() => deps.post(entry.url, entry.body))
+      .then((result) => {
+        if (inFlight.get(uuid) === sending) inFlight.delete(uuid);
+        const sent = JSON.stringify(entry.body);
+        if (final(result)) {
+          // A newer body stored meanwhile for the same uuid stays queued.
+          save(load().filter((e) => JSON.stringify(e.body) !== sent));
+          failures = 0;
+        } else {
+          failures++;
+          schedule();
+        }
+        return result;
+      });
+    inFlight.set(uuid, sending);
+    return sending;
+  };
+
+  function schedule() {
+    if (disposed) return;
+    deps.clearTimeout(timer as never);
+    const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** failures);
+    // Full jitter, so many visitors coming back online do not all resend at once.
+    timer = deps.setTimeout(() => void flush(), BASE_DELAY_MS / 2 + deps.random() * ceiling);
+  }
+
+  async function flush() {
+    const due = load().filter((entry) => !inFlight.has(entry.body.uuid));
+    await Promise.all(
+      due.map((entry) =>
+        deliver(entry, isFinalResend).then((result) => {
+          if (isFinalResend(result)) deps.onSettled(entry.body, result);
+        }),
+      ),
+    );
+  }
+
+  const onOnline = () => {
+    failures = 0;
+    void flush();
+  };
+  deps.events.addEventListener('online', onOnline);
+
+  return {
+    send(url, body) {
+      const entry = { url, body };
+      put(entry);
+      // Chained after any request for the same uuid, so an older body cannot overtake it.
+      return deliver(entry, (result) => result.kind !== 'retry');
+    },
+    flush,
+    size: () => load().length,
+    dispose() {
+      disposed = true;
+      deps.clearTimeout(timer as never);
+      deps.events.removeEventListener('online', onOnline);
+    },
+  };
+}
+
+// A resend gets no visitor to read a 429: wait and try again; other refusals are final.
+const isFinalResend = (result: PostResult) =>
+  result.kind !== 'retry' && !(result.kind === 'refused' && result.status === 429);
+
+// localStorage is shared with the host page and other versions of the widget: trust nothing.
+function parseEntries(text: string | null): Entry[] {
+  try {
+    const entries: unknown = JSON.parse(text ?? '[]');
+    return Array.isArray(entries)
+      ? entries.filter(
+          (entry: Entry | null) =>
+            typeof entry?.url === 'string' && typeof entry.body?.uuid === 'string',
+        )
+      : [];
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,62 @@
+// Finds the chat session UUID the eleapi messenger keeps in sessionStorage (CONTRACT §3), so
+// the lead attaches to the visitor's chat.
+import type { SafeStorage } from './safe-storage.ts';
+
+/** Where the widget keeps a UUID it made, so later submits in the session update the same lead. */
+export const OWN_UUID_KEY = 'eleapi-leads:uuid';
+const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
+
+/** A UUID stored as itself, or as JSON holding a `uuid` field that is one. */
+export function uuidIn(value: string | null): string | undefined {
+  const text = value?.trim() ?? '';
+  if (UUID.test(text)) return text;
+  try {
+    const found = (JSON.parse(text) as { uuid?: unknown } | null)?.uuid;
+    return typeof found === 'string' && UUID.test(found) ? found : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The messenger's UUID: the named key first, then any key whose name contains "uuid". */
+export function findSessionUuid(storage: SafeStorage, uuidKey?: string): string | undefined {
+  const named = uuidKey === undefined ? undefined : uuidIn(storage.get(uuidKey));
+  if (named) return named;
+  // Our own key last: once the messenger has a chat UUID, the lead belongs to that chat.
+  const keys = storage.keys().filter((key) => /uuid/i.test(key) && key !== OWN_UUID_KEY);
+  for (const key of [...keys, OWN_UUID_KEY]) {
+    const found = uuidIn(storage.get(key));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * The UUID to submit with, looked up at each submit: the messenger may create its UUID after
+ * the widget loaded. Without one, a new UUID is made once and kept (in memory too, for when
+ * storage refuses it) so later submits update the same lead.
+ */
+export function sessionUuidSource(
+  storage: SafeStorage,
+  uuidKey: string | undefined,
+  randomUUID: () => string,
+): () => string {
+  let made: string | undefined;
+  return () => {
+    const found = findSessionUuid(storage, uuidKey);
+    if (found) return found;
+    made ??= randomUUID();
+    storage.set(OWN_UUID_KEY, made);
+    return made;
+  };
+}
+
+/** crypto.randomUUID exists only in secure contexts; getRandomValues works on http pages too. */
+export function randomUuid(crypto: Crypto): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

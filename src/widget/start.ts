@@ -1,0 +1,140 @@
+// Wires the widget together: settings, session UUID, outbox, controller, UI and the global.
+import { createController } from './controller.ts';
+import { createEvents } from './events.ts';
+import { createOutbox } from './offline-queue.ts';
+import { pageContext } from './page-context.ts';
+import { parsePrefill } from './prefill.ts';
+import {
+  claimGlobal,
+  installPublicApi,
+  type PublicApi,
+  removePublicApi,
+  runCall,
+} from './public-api.ts';
+import { safeStorage } from './safe-storage.ts';
+import { randomUuid, sessionUuidSource } from './session-uuid.ts';
+import { captureAttributes, LOG_PREFIX, parseSettings } from './settings.ts';
+import { leadFields } from './submission.ts';
+import { createTransport } from './transport.ts';
+import type { FormController, WidgetView } from './types.ts';
+import { VERSION } from './version.ts';
+
+export type Mount = (options: {
+  script: HTMLScriptElement;
+  controller: FormController;
+}) => WidgetView;
+
+export interface StartEnv {
+  window: Window & typeof globalThis;
+  mount: Mount;
+  fetch?: typeof fetch;
+  random?: () => number;
+  timeoutMs?: number;
+  report?: (message: string) => void;
+}
+
+/**
+ * Starts the widget for its script tag. Reads the attributes synchronously (currentScript is
+ * only set while the script first runs), then builds the form once the document is parsed.
+ */
+export function startWidget(script: HTMLOrSVGScriptElement | null, env: StartEnv): void {
+  const win = env.window;
+  const report = env.report ?? ((message: string) => win.console.error(message));
+  if (!(script instanceof win.HTMLScriptElement)) {
+    report(`${LOG_PREFIX}its <script> tag is unknown: load it with a classic <script src>.`);
+    return;
+  }
+  if (!claimGlobal(win, report)) return;
+  const attrs = captureAttributes(script);
+  const doc = win.document;
+  // Without `defer`, the messenger tag or data-target may come later in the page.
+  if (doc.readyState === 'loading') {
+    doc.addEventListener('DOMContentLoaded', () => build(script, attrs, env, report), {
+      once: true,
+    });
+  } else {
+    build(script, attrs, env, report);
+  }
+}
+
+function build(
+  script: HTMLScriptElement,
+  attrs: Record<string, string>,
+  env: StartEnv,
+  report: (message: string) => void,
+) {
+  const win = env.window;
+  const doc = win.document;
+  const settings = parseSettings(attrs, { document: doc, navigator: win.navigator, report });
+  if (!settings || !claimGlobal(win, report)) return;
+  const timers = {
+    setTimeout: (fn: () => void, ms: number) => win.setTimeout(fn, ms),
+    clearTimeout: (handle: never) => win.clearTimeout(handle),
+  };
+  const events = createEvents(doc, report);
+  const transport = createTransport({
+    ...timers,
+    fetch: env.fetch ?? ((input, init) => win.fetch(input, init)),
+    ...(env.timeoutMs === undefined ? {} : { timeoutMs: env.timeoutMs }),
+  });
+  let destroyed = false;
+  const outbox = createOutbox({
+    ...timers,
+    storage: safeStorage(() => win.localStorage),
+    post: transport.post,
+    random: env.random ?? Math.random,
+    events: win,
+    onSettled(body, result) {
+      if (destroyed) return;
+      const detail = { uuid: body.uuid, fields: leadFields(body) };
+      events.emit(
+        result.kind === 'sent' ? 'success' : 'error',
+        result.kind === 'sent' ? detail : { ...detail, reason: 'refused' },
+      );
+    },
+  });
+  const controller = createController({
+    settings,
+    events,
+    outbox,
+    uuid: sessionUuidSource(
+      safeStorage(() => win.sessionStorage),
+      settings.uuidKey,
+      () => randomUuid(win.crypto),
+    ),
+    context: () => pageContext(win.location, doc.referrer, settings.locale),
+  });
+
+  let view: WidgetView;
+  try {
+    view = env.mount({ script, controller });
+  } catch (error) {
+    report(`${LOG_PREFIX}the form could not be shown: ${error}`);
+    outbox.dispose();
+    return;
+  }
+
+  const api: PublicApi = {
+    version: VERSION,
+    open: () => view.open(),
+    close: () => view.close(),
+    prefill: (fields) => controller.prefill(parsePrefill(fields, report)),
+    on: events.on,
+    off: events.off,
+    push: (call) => runCall(api, call, report),
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      // Outbox first: requests the transport aborts then stay stored, with no timer set.
+      outbox.dispose();
+      transport.dispose();
+      view.destroy();
+      events.clear();
+      removePublicApi(win, api);
+    },
+  };
+  installPublicApi(win, api, report);
+  events.emit('ready');
+  // Submissions a previous page could not deliver.
+  void outbox.flush();
+}
