@@ -2,7 +2,7 @@
 import type { UpsertLeadBody } from '../shared/eleapi-api.ts';
 import { type ChatStore, createChatStore } from './chat-store.ts';
 import { describeIssues } from './envelope.ts';
-import { createObjectIdFactory } from './object-id.ts';
+import { createObjectIdFactory, seededRandom } from './object-id.ts';
 import { seedChats } from './seed-chats.ts';
 import {
   DEFAULT_SIM_SWITCHES,
@@ -37,22 +37,19 @@ export class SimConfigError extends Error {
 }
 
 export function createSimState(options: SimOptions, deps: SimDeps): SimState {
-  const newId = createObjectIdFactory(deps.now, deps.random);
+  const newId = createObjectIdFactory(deps.now);
   const store = createChatStore({ now: deps.now, newId });
   const initial = applyPatch(DEFAULT_SIM_SWITCHES, options.switches ?? {});
   let switches = initial;
   let received: ReceivedUpsert[] = [];
 
+  // Demo data comes from its own seeded generator: the same chats every run, and the
+  // injected `random` stays free for the fault switches.
   const seed = () => {
-    if (options.seed && options.seed.count > 0) {
-      for (const chat of seedChats({
-        ...options.seed,
-        now: deps.now(),
-        newId,
-        random: deps.random,
-      })) {
-        store.insert(chat);
-      }
+    if (!options.seed || options.seed.count === 0) return;
+    const random = seededRandom(options.seed.count);
+    for (const chat of seedChats({ ...options.seed, now: deps.now(), newId, random })) {
+      store.insert(chat);
     }
   };
   seed();
