@@ -1,0 +1,67 @@
+// The demo website's files: demo/site/* plus the built widget, served same-origin so that the
+// strict-CSP page can allow `script-src 'self'` and nothing else.
+import { readFile } from 'node:fs/promises';
+import type { ServerResponse } from 'node:http';
+import { extname, resolve, sep } from 'node:path';
+import { PAGE_RELAY_URL } from './demo-config.ts';
+import { send, sendError } from './http-helpers.ts';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'application/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+export interface StaticOptions {
+  siteDir: string;
+  /** The built drop-in script, dist/eleapi-leads.js. */
+  widgetFile: string;
+  /** Where the relay really listens; pages are written with PAGE_RELAY_URL. */
+  relayUrl: string;
+}
+
+/** The header the strict-CSP page is served with (CONTRACT: no unsafe-inline, no eval). */
+export function strictCsp(relayUrl: string): string {
+  const relayOrigin = new URL(relayUrl).origin;
+  return `default-src 'self'; style-src 'self'; script-src 'self'; connect-src ${relayOrigin}`;
+}
+
+export function createStaticFiles(options: StaticOptions) {
+  const root = resolve(options.siteDir);
+
+  function fileFor(pathname: string): string | undefined {
+    if (pathname === '/eleapi-leads.js') return options.widgetFile;
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+    } catch {
+      return undefined;
+    }
+    const file = resolve(root, `.${decoded}`);
+    // Nothing outside demo/site, whatever the path says.
+    return file.startsWith(root + sep) ? file : undefined;
+  }
+
+  return async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
+    const file = fileFor(pathname);
+    const type = file ? TYPES[extname(file)] : undefined;
+    if (!file || !type) return sendError(res, 404, `no page at ${pathname}`);
+    let body: Buffer;
+    try {
+      body = await readFile(file);
+    } catch {
+      const hint = file === options.widgetFile ? ' (run `npm run build` first)' : '';
+      return sendError(res, 404, `no file for ${pathname}${hint}`);
+    }
+    const headers: Record<string, string> = { 'content-type': type };
+    if (extname(file) === '.html') {
+      const html = body.toString('utf8').replaceAll(PAGE_RELAY_URL, options.relayUrl);
+      if (pathname === '/csp.html')
+        headers['content-security-policy'] = strictCsp(options.relayUrl);
+      return send(res, 200, html, headers);
+    }
+    return send(res, 200, body, headers);
+  };
+}
