@@ -1,0 +1,151 @@
+import { Writable } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runExport } from '../../src/cli/export.ts';
+import { CHAT_RECORD_COLUMNS } from '../../src/shared/chat-record.ts';
+import { chatSchema } from '../../src/shared/eleapi-api.ts';
+import { type StartedSim, startSim } from '../_util/start-sim.ts';
+
+function sink() {
+  let text = '';
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      text += String(chunk);
+      done();
+    },
+  });
+  return { stream, text: () => text };
+}
+
+let sim: StartedSim;
+beforeEach(async () => {
+  sim = await startSim({ token: 'tok', seed: { count: 25, botId: 'bot1', customerId: 'cust1' } });
+});
+afterEach(() => sim.close());
+
+async function exportWith(args: string[], env: NodeJS.ProcessEnv = {}, fetcher?: typeof fetch) {
+  const out = sink();
+  const err = sink();
+  const code = await runExport(
+    args,
+    { ELEAPI_API_URL: sim.url, ELEAPI_TOKEN: 'tok', ...env },
+    { stdout: out.stream, stderr: err.stream, ...(fetcher ? { fetch: fetcher } : {}) },
+  );
+  return { code, stdout: out.text(), stderr: err.text() };
+}
+
+const IDS = ['--bot-id', 'bot1', '--customer-id', 'cust1'];
+
+async function putLead(body: Record<string, unknown>) {
+  const res = await fetch(`${sim.url}/inbox/direct/lead`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', 'x-bp-token': 'tok' },
+    body: JSON.stringify({ botId: 'bot1', customerId: 'cust1', ...body }),
+  });
+  expect(res.status).toBe(200);
+}
+
+describe('eleapi-relay export', () => {
+  it('writes every lead of every page as CSV with a header row, and progress on stderr', async () => {
+    const { code, stdout, stderr } = await exportWith([...IDS, '--format', 'csv']);
+    expect(code).toBe(0);
+    const lines = stdout.split('\r\n');
+    expect(lines[0]).toBe(CHAT_RECORD_COLUMNS.join(','));
+    expect(lines.at(-1)).toBe('');
+    expect(lines).toHaveLength(1 + 25 + 1);
+    expect(stderr).toBe('page 1: 20 records\npage 2: 5 records\ndone: 25 records from 2 page(s)\n');
+  });
+
+  it('writes one raw chat per line as JSONL', async () => {
+    const { code, stdout } = await exportWith([...IDS, '--format', 'jsonl']);
+    expect(code).toBe(0);
+    const chats = stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(chats).toHaveLength(25);
+    for (const chat of chats) expect(chatSchema.safeParse(chat).success).toBe(true);
+    expect(new Set(chats.map((c) => c.uuid)).size).toBe(25);
+  });
+
+  it('exports the contact-less chats with --type non-lead', async () => {
+    const { code, stdout } = await exportWith([...IDS, '--type', 'non-lead', '--format', 'jsonl']);
+    expect(code).toBe(0);
+    expect(stdout.trimEnd().split('\n')).toHaveLength(5);
+  });
+
+  it('quotes and defuses cells a spreadsheet would run', async () => {
+    await putLead({
+      uuid: 'evil-1',
+      name: '=HYPERLINK("http://x")',
+      email: 'a@example.com',
+      tags: ['a,b', '@home'],
+      attributes: [{ key: 'note', value: 'line1\nline2' }],
+    });
+    const { stdout } = await exportWith(IDS);
+    const row = stdout.split('\r\n').find((line) => line.startsWith('evil-1,'));
+    expect(row).toContain(`,"'=HYPERLINK(""http://x"")",a@example.com,`);
+    expect(row).toContain(',"a,b;@home","note=line1\nline2",');
+  });
+
+  it('skips chats a shifting page shows twice when leads arrive mid-export', async () => {
+    let calls = 0;
+    const arriving: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      if (++calls === 1) await putLead({ uuid: 'new-1', name: 'New' });
+      return res;
+    };
+    const { code, stdout, stderr } = await exportWith([...IDS, '--format', 'jsonl'], {}, arriving);
+    expect(code).toBe(0);
+    expect(stderr).toContain('page 2: 5 records (1 already written)');
+    expect(stdout.trimEnd().split('\n')).toHaveLength(25);
+  });
+
+  it('fails when a page repeats the previous one, instead of looping forever', async () => {
+    const samePage: typeof fetch = (input, init) =>
+      fetch(String(input).replace(/page=\d+/, 'page=1'), init);
+    const { code, stderr } = await exportWith(IDS, {}, samePage);
+    expect(code).toBe(1);
+    expect(stderr).toContain('page 2 repeats page 1');
+  });
+
+  it('fails after --max-pages pages without an empty one', async () => {
+    const { code, stderr } = await exportWith([...IDS, '--max-pages', '1']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('stopped after --max-pages 1 pages');
+  });
+
+  it('prefers ELEAPI_LIST_TOKEN and reports a refused token with the status', async () => {
+    expect((await exportWith(IDS, { ELEAPI_TOKEN: 'wrong', ELEAPI_LIST_TOKEN: 'tok' })).code).toBe(
+      0,
+    );
+    const refused = await exportWith(IDS, { ELEAPI_TOKEN: 'wrong' });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('page 1: eleapi listChats failed: upstream answered 401');
+  });
+
+  it('exits 2 naming the token variables when no token is set', async () => {
+    const { code, stderr } = await exportWith(IDS, { ELEAPI_TOKEN: '' });
+    expect(code).toBe(2);
+    expect(stderr).toContain('ELEAPI_LIST_TOKEN or ELEAPI_TOKEN must be set');
+  });
+
+  it.each([
+    [['--customer-id', 'c'], '--bot-id is required'],
+    [[...IDS, '--type', 'all'], '--type must be "lead" or "non-lead"'],
+    [[...IDS, '--format', 'xlsx'], '--format must be "csv" or "jsonl"'],
+    [[...IDS, '--max-pages', '0'], '--max-pages must be a whole number'],
+    [['--bot-id', 'a b', '--customer-id', 'c'], '--bot-id must be letters, digits'],
+    [[...IDS, '--page', '2'], "'--page'"],
+  ])('exits 2 for %j, naming the flag', async (args, message) => {
+    const { code, stdout, stderr } = await exportWith(args);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+    expect(stdout).toBe('');
+  });
+
+  it('exits 2 for an ELEAPI_API_URL that is not http(s)', async () => {
+    const { code, stderr } = await exportWith(IDS, { ELEAPI_API_URL: 'ftp://example.com' });
+    expect(code).toBe(2);
+    expect(stderr).toContain('ELEAPI_API_URL must be an http(s) URL');
+  });
+});
