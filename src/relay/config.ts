@@ -1,0 +1,198 @@
+// Environment → typed relay configuration. Every variable is checked and every problem is
+// reported in one message, so an operator fixes a broken deployment in one go.
+import { DEFAULT_ELEAPI_API_URL, LEAD_STATUSES, type LeadStatus } from '../shared/eleapi-api.ts';
+
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface BotPair {
+  botId: string;
+  customerId: string;
+}
+
+export interface RelayConfig {
+  apiUrl: string;
+  token: string;
+  listToken: string;
+  allowedOrigins: readonly string[];
+  allowedBots: readonly BotPair[];
+  adminToken: string | undefined;
+  dataDir: string;
+  defaultStatus: LeadStatus | undefined;
+  agentId: string | undefined;
+  pictureUrl: string | undefined;
+  rateLimitPerMinute: number;
+  trustProxy: boolean;
+  port: number;
+  host: string;
+  logLevel: LogLevel;
+  maxAttempts: number;
+  maxAgeHours: number;
+  upstreamTimeoutMs: number;
+  concurrency: number;
+  backoffBaseMs: number;
+  backoffCapMs: number;
+  deliveredRetentionHours: number;
+  shutdownGraceMs: number;
+}
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** Thrown when the environment cannot make a valid config; the message lists every problem. */
+export class ConfigError extends Error {
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    super(
+      `the relay cannot start, fix these environment variables:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
+type Parser<T> = (raw: string) => Parsed<T>;
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const bad = (problem: string): Parsed<never> => ({ ok: false, problem });
+
+const text: Parser<string> = ok;
+
+const httpUrl: Parser<string> = (raw) => {
+  const url = URL.canParse(raw) ? new URL(raw) : undefined;
+  return url && (url.protocol === 'http:' || url.protocol === 'https:')
+    ? ok(raw.replace(/\/+$/, ''))
+    : bad('must be an http(s) URL like https://api.v7.express-chat.ai');
+};
+
+const originList: Parser<string[]> = (raw) => {
+  const origins: string[] = [];
+  for (const item of splitList(raw)) {
+    const url = URL.canParse(item) ? new URL(item) : undefined;
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== item) {
+      return bad(
+        `must be a comma list of origins like https://www.example.com (scheme and host, no path or trailing slash): "${clip(item)}" is not one`,
+      );
+    }
+    origins.push(url.origin);
+  }
+  return origins.length ? ok(origins) : bad('must list at least one origin');
+};
+
+const botList: Parser<BotPair[]> = (raw) => {
+  const pairs: BotPair[] = [];
+  for (const item of splitList(raw)) {
+    const [botId = '', customerId = '', extra] = item.split(':').map((s) => s.trim());
+    if (extra !== undefined || !ID.test(botId) || !ID.test(customerId)) {
+      return bad(
+        `must be a comma list of botId:customerId pairs (letters, digits, "_" or "-"): "${clip(item)}" is not one`,
+      );
+    }
+    pairs.push({ botId, customerId });
+  }
+  return pairs.length ? ok(pairs) : bad('must list at least one botId:customerId pair');
+};
+
+const integer =
+  (min: number, max: number): Parser<number> =>
+  (raw) => {
+    const value = Number(raw);
+    return /^\d+$/.test(raw) && value >= min && value <= max
+      ? ok(value)
+      : bad(`must be a whole number from ${min} to ${max}`);
+  };
+
+const flag: Parser<boolean> = (raw) => {
+  const value = raw.toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(value)) return ok(true);
+  if (['0', 'false', 'no', 'off'].includes(value)) return ok(false);
+  return bad('must be true or false');
+};
+
+const oneOf =
+  <T extends string>(values: readonly T[], normalize: (s: string) => string): Parser<T> =>
+  (raw) => {
+    const value = values.find((v) => v === normalize(raw));
+    return value ? ok(value) : bad(`must be one of ${values.join(', ')}`);
+  };
+
+const agentId: Parser<string> = (raw) =>
+  ID.test(raw) ? ok(raw) : bad('must be an agent id (letters, digits, "_" or "-")');
+
+function splitList(raw: string): string[] {
+  return raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+// Keeps error messages short when they quote what was given.
+function clip(value: string): string {
+  return value.length > 60 ? `${value.slice(0, 57)}...` : value;
+}
+
+/**
+ * Builds the relay's config from environment variables (CONTRACT §6), or throws ConfigError
+ * naming every missing or malformed variable. There is no fallback to a stand-in API.
+ */
+export function loadConfig(env: Env): RelayConfig {
+  const problems: string[] = [];
+  // Blank counts as unset, so `FOO=` in an env file means "use the default".
+  const raw = (name: string) => env[name]?.trim() || undefined;
+  const read = <T>(name: string, parse: Parser<T>, fallback: T): T => {
+    const value = raw(name);
+    if (value === undefined) return fallback;
+    const parsed = parse(value);
+    if (parsed.ok) return parsed.value;
+    problems.push(`${name} ${parsed.problem} (got "${clip(value)}")`);
+    return fallback;
+  };
+  // Secrets are described in problems, never quoted.
+  const secret = (name: string, minLength: number, fallback: string | undefined) => {
+    const value = raw(name);
+    if (value === undefined) return fallback;
+    if (value.length >= minLength && !/\s/.test(value)) return value;
+    problems.push(`${name} must be at least ${minLength} characters without spaces`);
+    return fallback;
+  };
+  for (const name of ['ELEAPI_TOKEN', 'RELAY_ALLOWED_ORIGINS', 'RELAY_ALLOWED_BOTS']) {
+    if (raw(name) === undefined) problems.push(`${name} is required`);
+  }
+  const token = secret('ELEAPI_TOKEN', 1, '') ?? '';
+  const config: RelayConfig = {
+    apiUrl: read('ELEAPI_API_URL', httpUrl, DEFAULT_ELEAPI_API_URL),
+    token,
+    listToken: secret('ELEAPI_LIST_TOKEN', 1, token) ?? token,
+    allowedOrigins: read('RELAY_ALLOWED_ORIGINS', originList, []),
+    allowedBots: read('RELAY_ALLOWED_BOTS', botList, []),
+    adminToken: secret('RELAY_ADMIN_TOKEN', 16, undefined),
+    dataDir: read('RELAY_DATA_DIR', text, './data'),
+    defaultStatus: read<LeadStatus | undefined>(
+      'RELAY_DEFAULT_STATUS',
+      oneOf(LEAD_STATUSES, (s) => s.toUpperCase()),
+      undefined,
+    ),
+    agentId: read<string | undefined>('RELAY_AGENT_ID', agentId, undefined),
+    pictureUrl: read<string | undefined>('RELAY_PICTURE_URL', httpUrl, undefined),
+    rateLimitPerMinute: read('RELAY_RATE_LIMIT', integer(1, 1_000_000), 10),
+    trustProxy: read('RELAY_TRUST_PROXY', flag, false),
+    port: read('PORT', integer(0, 65_535), 8787),
+    host: read('HOST', text, '127.0.0.1'),
+    logLevel: read(
+      'LOG_LEVEL',
+      oneOf(LOG_LEVELS, (s) => s.toLowerCase()),
+      'info',
+    ),
+    maxAttempts: read('RELAY_MAX_ATTEMPTS', integer(1, 1000), 15),
+    maxAgeHours: read('RELAY_MAX_AGE_HOURS', integer(1, 24 * 90), 72),
+    upstreamTimeoutMs: read('RELAY_UPSTREAM_TIMEOUT_MS', integer(100, 120_000), 10_000),
+    concurrency: read('RELAY_CONCURRENCY', integer(1, 256), 16),
+    backoffBaseMs: read('RELAY_BACKOFF_BASE_MS', integer(1, 3_600_000), 1_000),
+    backoffCapMs: read('RELAY_BACKOFF_CAP_MS', integer(1, 86_400_000), 600_000),
+    deliveredRetentionHours: read('RELAY_DELIVERED_RETENTION_HOURS', integer(0, 24 * 90), 24),
+    shutdownGraceMs: read('RELAY_SHUTDOWN_GRACE_MS', integer(0, 600_000), 10_000),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

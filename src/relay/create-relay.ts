@@ -1,0 +1,147 @@
+// The relay as a Hono app, built from config and injected dependencies.
+import { randomBytes } from 'node:crypto';
+import { Hono } from 'hono';
+import type { DestinationStream } from 'pino';
+import type { RelayEnv } from './app-env.ts';
+import { clientIpResolver, type SocketAddress } from './client-ip.ts';
+import type { RelayConfig } from './config.ts';
+import { createEleapiClient } from './eleapi-client.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { createMetrics } from './metrics.ts';
+import { requestLog } from './middleware/request-log.ts';
+import { openOutbox } from './outbox.ts';
+import { createRateLimiter } from './rate-limiter.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { healthRoutes } from './routes/health.ts';
+import { leadsRoutes } from './routes/leads.ts';
+import { widgetScriptRoutes } from './routes/widget-script.ts';
+import { createSender } from './sender.ts';
+
+export interface RelayDeps {
+  /** fetch used to reach eleapi. */
+  fetch?: typeof fetch;
+  now?: () => number;
+  /** Uniform in [0, 1), for backoff jitter. */
+  random?: () => number;
+  /** Ids handed back in `202 {"ok":true,"id"}`. */
+  randomId?: () => string;
+  /** Where log lines go (stdout when absent). */
+  logStream?: DestinationStream;
+  /** The peer address of a request; the Node entry passes @hono/node-server's getConnInfo. */
+  socketAddress?: SocketAddress;
+  /** The built widget to serve at /eleapi-leads.js (default: dist/ of this package). */
+  widgetScriptPath?: string;
+  /** False to accept and store leads without delivering them (benchmarks). */
+  deliver?: boolean;
+}
+
+export interface RelayLifecycle {
+  readonly logger: Logger;
+  /** Stops accepting, finishes deliveries in flight (up to `graceMs`), closes the outbox. */
+  close(graceMs?: number): Promise<void>;
+}
+
+export type Relay = Hono<RelayEnv> & RelayLifecycle;
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Builds the relay: the Hono app with its routes, plus the outbox and the delivery loop it
+ * owns. Pending leads from an earlier run are resumed at once.
+ *
+ * @example
+ * const relay = createRelay(loadConfig(process.env), { socketAddress: (c) => getConnInfo(c).remote.address });
+ * serve({ fetch: relay.fetch, port: 8787 });
+ * process.on('SIGTERM', () => relay.close(10_000));
+ */
+export function createRelay(config: RelayConfig, deps: RelayDeps = {}): Relay {
+  const now = deps.now ?? Date.now;
+  const logger = createLogger({
+    level: config.logLevel,
+    stream: deps.logStream,
+    secrets: [config.token, config.listToken, config.adminToken],
+  });
+  const metrics = createMetrics();
+  const outbox = openOutbox(config.dataDir);
+  const client = createEleapiClient({
+    baseUrl: config.apiUrl,
+    upsertToken: config.token,
+    listToken: config.listToken,
+    timeoutMs: config.upstreamTimeoutMs,
+    now,
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+  });
+  const sender = createSender({
+    outbox,
+    client,
+    metrics,
+    logger,
+    now,
+    random: deps.random ?? Math.random,
+    concurrency: config.concurrency,
+    maxAttempts: config.maxAttempts,
+    maxAgeMs: config.maxAgeHours * HOUR_MS,
+    backoff: { baseMs: config.backoffBaseMs, capMs: config.backoffCapMs },
+  });
+  const delivering = deps.deliver !== false;
+  const wake = delivering ? sender.wake : () => {};
+  let accepting = true;
+
+  const app = new Hono<RelayEnv>();
+  app.use(requestLog(logger, metrics));
+  app.route(
+    '/',
+    leadsRoutes({
+      config,
+      outbox,
+      metrics,
+      logger,
+      limiter: createRateLimiter({ perMinute: config.rateLimitPerMinute, now }),
+      clientIp: clientIpResolver(config.trustProxy, deps.socketAddress ?? (() => undefined)),
+      now,
+      randomId: deps.randomId ?? (() => randomBytes(12).toString('base64url')),
+      onAccepted: wake,
+    }),
+  );
+  app.route('/', adminRoutes({ config, outbox, client, logger, now, onRetry: wake }));
+  app.route('/', healthRoutes({ outbox, metrics, logger, now, accepting: () => accepting }));
+  app.route('/', widgetScriptRoutes(deps.widgetScriptPath));
+  app.notFound((c) =>
+    c.json(
+      { ok: false, error: 'not_found', message: `no route ${c.req.method} ${c.req.path}` },
+      404,
+    ),
+  );
+  // Reachable only by a fault of the relay itself (disk, bug): client input is answered 4xx.
+  app.onError((error, c) => {
+    logger.error({ err: error, path: c.req.path }, 'unhandled error');
+    return c.json({ ok: false, error: 'internal', message: 'the relay failed; try again' }, 500);
+  });
+
+  // Delivered rows hold no personal data, only the fact; keep them a while for the admin view.
+  const prune = () =>
+    outbox
+      .pruneDelivered(now() - config.deliveredRetentionHours * HOUR_MS)
+      .catch((error: unknown) => logger.warn({ err: error }, 'pruning delivered rows failed'));
+  void prune();
+  const pruneTimer = setInterval(prune, HOUR_MS);
+  pruneTimer.unref();
+  wake();
+
+  let closing: Promise<void> | undefined;
+  async function close(graceMs = config.shutdownGraceMs): Promise<void> {
+    accepting = false;
+    clearInterval(pruneTimer);
+    await sender.stop(graceMs);
+    outbox.close();
+    logger.flush();
+  }
+
+  return Object.assign(app, {
+    logger,
+    close: (graceMs?: number) => {
+      closing ??= close(graceMs);
+      return closing;
+    },
+  });
+}

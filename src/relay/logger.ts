@@ -1,0 +1,76 @@
+// JSON-lines logging (pino) that cannot leak the tokens or a visitor's email and phone.
+import { type DestinationStream, type Logger, pino } from 'pino';
+import type { LogLevel } from './config.ts';
+
+export type { Logger };
+
+export interface LoggerOptions {
+  level: LogLevel;
+  /** Where lines go; stdout when absent. Tests pass a capturing stream. */
+  stream?: DestinationStream | undefined;
+  /** Values that must never appear in a log line (the API and admin tokens). */
+  secrets: readonly (string | undefined)[];
+}
+
+const EMAIL = /([\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]*@([\p{L}\p{N}.-]+\.[\p{L}]{2,})/gu;
+
+/** `alice@example.com` → `a***@example.com`: enough to tell leads apart, not to contact them. */
+export function maskEmail(email: string | undefined): string | undefined {
+  if (!email) return undefined;
+  const at = email.lastIndexOf('@');
+  return at > 0 ? `${email[0]}***${email.slice(at)}` : '***';
+}
+
+/** `+44 7911 123456` → `***3456`. */
+export function maskPhone(phone: string | undefined): string | undefined {
+  if (!phone) return undefined;
+  const digits = phone.replace(/\D/g, '');
+  return digits.length > 4 ? `***${digits.slice(-4)}` : '***';
+}
+
+/** Drops the last IPv4 octet or the IPv6 interface half: enough to spot abuse, less to track. */
+export function maskIp(ip: string | undefined): string | undefined {
+  if (!ip) return undefined;
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(ip)) return ip.replace(/\.\d+$/, '.x');
+  return ip.includes(':') ? `${ip.split(':').slice(0, 4).join(':')}:x` : 'x';
+}
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The relay's logger. Besides structured redaction, every finished line is scrubbed: token
+ * values are replaced wherever they appear (even inside an error message) and anything shaped
+ * like an email address is masked.
+ */
+export function createLogger(options: LoggerOptions): Logger {
+  const secrets = [...new Set(options.secrets.filter((s): s is string => !!s))];
+  const secretPattern = secrets.length
+    ? new RegExp(secrets.map((s) => escapeRegExp(JSON.stringify(s).slice(1, -1))).join('|'), 'g')
+    : undefined;
+  return pino(
+    {
+      level: options.level,
+      base: null,
+      redact: {
+        paths: [
+          'token',
+          '*.token',
+          'authorization',
+          '*.authorization',
+          '*["x-bp-token"]',
+          '*["x-bot-token"]',
+        ],
+        censor: '[redacted]',
+      },
+      hooks: {
+        streamWrite: (line) => {
+          const scrubbed = secretPattern ? line.replace(secretPattern, '[redacted]') : line;
+          return scrubbed.replace(EMAIL, '$1***@$2');
+        },
+      },
+    },
+    options.stream ?? pino.destination({ dest: 1, sync: false }),
+  );
+}

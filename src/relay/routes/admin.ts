@@ -1,0 +1,118 @@
+// Admin endpoints for the site owner's backend: the eleapi listing and the outbox. No CORS:
+// they are called server to server (or through the owner's own leads-page proxy).
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import { toFieldIssues } from '../../shared/lead-submission.ts';
+import type { RelayEnv } from '../app-env.ts';
+import type { RelayConfig } from '../config.ts';
+import { type EleapiClient, EleapiError } from '../eleapi-client.ts';
+import type { Logger } from '../logger.ts';
+import { adminAuth } from '../middleware/admin-auth.ts';
+import { bodyGuard } from '../middleware/body-guard.ts';
+import { OUTBOX_STATES, type Outbox } from '../outbox.ts';
+import { fail, invalid, invalidBody } from '../respond.ts';
+
+export interface AdminRouteDeps {
+  config: RelayConfig;
+  outbox: Outbox;
+  client: EleapiClient;
+  logger: Logger;
+  now: () => number;
+  /** Called after dead letters were put back, so delivery starts at once. */
+  onRetry: () => void;
+}
+
+const listingQuery = z.object({
+  page: z.optional(z.string().check(z.regex(/^[1-9]\d{0,5}$/, 'page must be a number from 1'))),
+  type: z.optional(z.enum(['lead', 'non-lead'], 'type must be "lead" or "non-lead"')),
+  botId: z.optional(z.string()),
+  customerId: z.optional(z.string()),
+});
+
+const outboxQuery = z.object({
+  state: z.optional(z.enum(OUTBOX_STATES, `state must be one of ${OUTBOX_STATES.join(', ')}`)),
+  limit: z.optional(z.string().check(z.regex(/^([1-9]\d{0,2}|1000)$/, 'limit must be 1 to 1000'))),
+});
+
+const retryBody = z.strictObject(
+  {
+    ids: z.optional(
+      z
+        .array(z.string('ids must be outbox ids'))
+        .check(z.maxLength(1000, 'at most 1000 ids at a time')),
+    ),
+  },
+  'the body must be {"ids": [...]} or empty',
+);
+
+export function adminRoutes(deps: AdminRouteDeps): Hono<RelayEnv> {
+  const { config, outbox, client } = deps;
+  const app = new Hono<RelayEnv>();
+  const auth = adminAuth(config.adminToken);
+  const pairs = config.allowedBots;
+  const single = pairs.length === 1 ? pairs[0] : undefined;
+
+  app.get('/v1/leads', auth, async (c) => {
+    const query = listingQuery.safeParse(c.req.query());
+    if (!query.success) return invalid(c, toFieldIssues(query.error));
+    const botId = query.data.botId ?? single?.botId;
+    const customerId = query.data.customerId ?? single?.customerId;
+    if (!botId || !customerId) {
+      return invalid(c, [
+        { path: 'botId', message: 'botId and customerId are required: several pairs are set' },
+      ]);
+    }
+    if (!pairs.some((p) => p.botId === botId && p.customerId === customerId)) {
+      return fail(c, 403, 'bot_not_allowed', `${botId}:${customerId} is not in RELAY_ALLOWED_BOTS`);
+    }
+    try {
+      const listing = await client.listChats({
+        botId,
+        customerId,
+        page: Number(query.data.page ?? '1'),
+        type: query.data.type ?? 'lead',
+      });
+      return c.json({ ok: true, page: Number(query.data.page ?? '1'), data: listing.data });
+    } catch (error) {
+      const message = error instanceof EleapiError ? error.message : 'eleapi could not be reached';
+      deps.logger.warn({ err: error }, 'listing failed');
+      return fail(c, 502, 'upstream', message);
+    }
+  });
+
+  app.get('/v1/outbox', auth, (c) => {
+    const query = outboxQuery.safeParse(c.req.query());
+    if (!query.success) return invalid(c, toFieldIssues(query.error));
+    const rows = outbox.list(query.data.state, Number(query.data.limit ?? '100'));
+    return c.json({ ok: true, rows, counts: outbox.counts() });
+  });
+
+  app.post(
+    '/v1/outbox/retry',
+    auth,
+    async (c, next) => {
+      // An empty body means "every dead letter"; only a body present must be JSON.
+      if (c.req.header('content-length') === '0' || !c.req.raw.body) {
+        c.set('rawBody', '');
+        return next();
+      }
+      return bodyGuard()(c, next);
+    },
+    async (c) => {
+      const text = c.get('rawBody');
+      let json: unknown = {};
+      try {
+        if (text.trim()) json = JSON.parse(text);
+      } catch {
+        return invalidBody(c, 'the body is not valid JSON');
+      }
+      const body = retryBody.safeParse(json);
+      if (!body.success) return invalid(c, toFieldIssues(body.error));
+      const count = await outbox.retryDead(body.data.ids, deps.now());
+      if (count > 0) deps.onRetry();
+      return c.json({ ok: true, count });
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,48 @@
+// Liveness, readiness and Prometheus metrics.
+import { Hono } from 'hono';
+import type { RelayEnv } from '../app-env.ts';
+import type { Logger } from '../logger.ts';
+import type { Metrics } from '../metrics.ts';
+import type { Outbox } from '../outbox.ts';
+
+export interface HealthRouteDeps {
+  outbox: Outbox;
+  metrics: Metrics;
+  logger: Logger;
+  now: () => number;
+  /** False once shutdown began, so load balancers stop sending traffic. */
+  accepting: () => boolean;
+}
+
+export function healthRoutes(deps: HealthRouteDeps): Hono<RelayEnv> {
+  const app = new Hono<RelayEnv>();
+
+  app.get('/healthz', (c) => c.json({ ok: true }));
+
+  // The config was valid or the relay would not have started; the outbox must take a write.
+  app.get('/readyz', async (c) => {
+    if (!deps.accepting()) {
+      return c.json({ ok: false, checks: { config: 'ok', outbox: 'shutting down' } }, 503);
+    }
+    try {
+      await deps.outbox.checkWritable(deps.now());
+      return c.json({ ok: true, checks: { config: 'ok', outbox: 'ok' } });
+    } catch (error) {
+      deps.logger.error({ err: error }, 'outbox is not writable');
+      return c.json({ ok: false, checks: { config: 'ok', outbox: 'not writable' } }, 503);
+    }
+  });
+
+  app.get('/metrics', (c) => {
+    let gauges = { pending: Number.NaN, dead: Number.NaN };
+    try {
+      gauges = deps.outbox.counts();
+    } catch (error) {
+      deps.logger.error({ err: error }, 'outbox counts unavailable');
+    }
+    c.header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8');
+    return c.body(deps.metrics.render(gauges));
+  });
+
+  return app;
+}

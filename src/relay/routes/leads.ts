@@ -1,0 +1,108 @@
+// POST /v1/leads: a widget submission, answered 202 only once the lead is on disk.
+import { Hono } from 'hono';
+import { leadSubmissionSchema, toFieldIssues } from '../../shared/lead-submission.ts';
+import type { RelayEnv } from '../app-env.ts';
+import type { RelayConfig } from '../config.ts';
+import { type Logger, maskEmail, maskPhone } from '../logger.ts';
+import type { Metrics } from '../metrics.ts';
+import { bodyGuard } from '../middleware/body-guard.ts';
+import { leadsCors } from '../middleware/cors.ts';
+import { rateLimit } from '../middleware/rate-limit.ts';
+import type { Outbox } from '../outbox.ts';
+import type { RateLimiter } from '../rate-limiter.ts';
+import { fail, invalid, invalidBody, quote } from '../respond.ts';
+import { reservedAttributeIndex, toUpstreamLead } from '../to-upstream-lead.ts';
+
+export interface LeadsRouteDeps {
+  config: RelayConfig;
+  outbox: Outbox;
+  metrics: Metrics;
+  logger: Logger;
+  limiter: RateLimiter;
+  clientIp: Parameters<typeof rateLimit>[1];
+  now: () => number;
+  randomId: () => string;
+  /** Called after a lead is committed, so delivery starts at once. */
+  onAccepted: () => void;
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    return { ok: false, message: `the body is not valid JSON (${(error as Error).message})` };
+  }
+}
+
+export function leadsRoutes(deps: LeadsRouteDeps): Hono<RelayEnv> {
+  const { config, outbox, logger } = deps;
+  const allowedPairs = new Set(config.allowedBots.map((p) => `${p.botId}:${p.customerId}`));
+  const cors = leadsCors(config.allowedOrigins);
+  const app = new Hono<RelayEnv>();
+
+  app.options('/v1/leads', cors);
+  app.post(
+    '/v1/leads',
+    cors,
+    rateLimit(deps.limiter, deps.clientIp),
+    bodyGuard(),
+    async function acceptLead(c) {
+      const json = parseJson(c.get('rawBody'));
+      if (!json.ok) return invalidBody(c, json.message);
+      const parsed = leadSubmissionSchema.safeParse(json.value);
+      if (!parsed.success) return invalid(c, toFieldIssues(parsed.error));
+      const lead = parsed.data;
+      const reserved = reservedAttributeIndex(lead);
+      if (reserved >= 0) {
+        return invalid(c, [
+          {
+            path: `attributes.${reserved}.key`,
+            message: 'attribute key "consent" is set by the relay: send "consent": true instead',
+          },
+        ]);
+      }
+      const pair = `${lead.botId}:${lead.customerId}`;
+      if (!allowedPairs.has(pair)) {
+        return fail(
+          c,
+          403,
+          'bot_not_allowed',
+          `this relay does not accept leads for bot ${quote(pair)} (botId:customerId)`,
+          'bot_pair',
+        );
+      }
+      const id = deps.randomId();
+      if (lead.website) {
+        // A bot filled the hidden field: answer exactly like a success, keep nothing.
+        c.set('reason', 'honeypot');
+        return c.json({ ok: true, id }, 202);
+      }
+      const now = deps.now();
+      const body = toUpstreamLead(lead, config, new Date(now));
+      let storedId: string;
+      try {
+        storedId = await outbox.accept(id, body, now);
+      } catch (error) {
+        logger.error({ err: error, uuid: lead.uuid }, 'could not store lead');
+        c.header('Retry-After', '5');
+        return fail(
+          c,
+          503,
+          'unavailable',
+          'the lead could not be stored; try again',
+          'unavailable',
+        );
+      }
+      deps.metrics.received();
+      deps.onAccepted();
+      c.set('lead', {
+        id: storedId,
+        uuid: lead.uuid,
+        email: maskEmail(body.email),
+        phone: maskPhone(body.phone),
+      });
+      return c.json({ ok: true, id: storedId }, 202);
+    },
+  );
+  return app;
+}

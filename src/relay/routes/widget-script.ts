@@ -1,0 +1,82 @@
+// GET /eleapi-leads.js: the built widget, so a site needs only the relay's URL.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Hono } from 'hono';
+import type { RelayEnv } from '../app-env.ts';
+import { fail } from '../respond.ts';
+
+export const WIDGET_FILE = 'eleapi-leads.js';
+
+/** The package root: the nearest folder up from this file whose package.json is ours. */
+export function findPackageRoot(
+  from = dirname(fileURLToPath(import.meta.url)),
+): string | undefined {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (
+      existsSync(manifest) &&
+      JSON.parse(readFileSync(manifest, 'utf8')).name === 'eleapi-leads'
+    ) {
+      return dir;
+    }
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+interface Cached {
+  key: string;
+  body: Uint8Array;
+  etag: string;
+}
+
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, ''))
+    .some((tag) => tag === etag || tag === '*');
+}
+
+export function widgetScriptRoutes(scriptPath?: string): Hono<RelayEnv> {
+  const app = new Hono<RelayEnv>();
+  const root = scriptPath ? undefined : findPackageRoot();
+  const path = scriptPath ?? (root ? join(root, 'dist', WIDGET_FILE) : undefined);
+  let cached: Cached | undefined;
+
+  // Re-read only when the file changed, so a rebuild is served without a restart.
+  async function load(file: string): Promise<Cached | undefined> {
+    const info = await stat(file).catch(() => undefined);
+    if (!info?.isFile()) return undefined;
+    const key = `${info.mtimeMs}:${info.size}`;
+    if (cached?.key === key) return cached;
+    const body = await readFile(file);
+    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+    cached = { key, body, etag };
+    return cached;
+  }
+
+  app.get(`/${WIDGET_FILE}`, async (c) => {
+    const script = path ? await load(path) : undefined;
+    if (!script) {
+      return fail(
+        c,
+        404,
+        'not_built',
+        'the widget is not built yet: run "npm run build" on the relay host',
+      );
+    }
+    // A public script: any page may load it, and caches may keep it for a few minutes.
+    c.header('Access-Control-Allow-Origin', '*');
+    c.header('Cache-Control', 'public, max-age=300');
+    c.header('ETag', script.etag);
+    c.header('X-Content-Type-Options', 'nosniff');
+    if (matches(c.req.header('if-none-match'), script.etag)) return c.body(null, 304);
+    c.header('Content-Type', 'application/javascript; charset=utf-8');
+    return c.body(script.body as Uint8Array<ArrayBuffer>);
+  });
+
+  return app;
+}
