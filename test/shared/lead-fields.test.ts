@@ -1,0 +1,139 @@
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type * as z from 'zod/mini';
+import {
+  blankable,
+  dialCodeSchema,
+  emailSchema,
+  FORM_FIELDS,
+  type FormField,
+  idSchema,
+  isPossiblePhone,
+  LIMITS,
+  messageSchema,
+  nameSchema,
+  normalizePhone,
+  phoneSchema,
+} from '../../src/shared/lead-fields.ts';
+
+/** The first message a schema gives for a value, or "ok" with the parsed value. */
+function check(schema: z.ZodMiniType, value: unknown): string {
+  const result = schema.safeParse(value);
+  return result.success ? `ok:${String(result.data)}` : (result.error.issues[0]?.message ?? '');
+}
+
+describe('name', () => {
+  it('is trimmed', () => expect(check(nameSchema, '  Ana Lima \t')).toBe('ok:Ana Lima'));
+  it(`accepts ${LIMITS.name} characters and refuses one more`, () => {
+    expect(check(nameSchema, 'a'.repeat(LIMITS.name))).toMatch(/^ok:/);
+    expect(check(nameSchema, 'a'.repeat(LIMITS.name + 1))).toBe(
+      'name must be at most 120 characters',
+    );
+  });
+  it('counts length after trimming', () => {
+    expect(check(nameSchema, ` ${'a'.repeat(LIMITS.name)} `)).toMatch(/^ok:/);
+  });
+  it('refuses control characters', () => {
+    expect(check(nameSchema, 'Ana\u0000')).toBe('name must not contain control characters');
+  });
+  it('accepts letters of any script', () =>
+    expect(check(nameSchema, 'نور ñ 李')).toBe('ok:نور ñ 李'));
+  it('refuses a non-string, naming the field', () => {
+    expect(check(nameSchema, 42)).toBe('name must be text');
+    expect(check(nameSchema, undefined)).toBe('name is required');
+  });
+});
+
+describe('email', () => {
+  it('is trimmed and lower-cased', () => {
+    expect(check(emailSchema, '  Ana.Lima@Example.COM ')).toBe('ok:ana.lima@example.com');
+  });
+  it('refuses text that is not an address', () => {
+    for (const bad of ['ana', 'ana@', '@example.com', 'ana@example', 'a b@example.com']) {
+      expect(check(emailSchema, bad)).toBe('email must be an address like name@example.com');
+    }
+  });
+  it(`refuses more than ${LIMITS.email} characters`, () => {
+    expect(check(emailSchema, `${'a'.repeat(64)}@${'b'.repeat(200)}.com`)).toBe(
+      'email must be at most 254 characters',
+    );
+  });
+});
+
+describe('phone and dial code', () => {
+  it('accepts digits, spaces, dots, dashes and brackets, trimmed', () => {
+    expect(check(phoneSchema, ' (020) 7946-0958. ')).toBe('ok:(020) 7946-0958.');
+  });
+  it('refuses letters and a "+" (the dial code is a separate field)', () => {
+    const message = 'phone must hold digits, spaces, dots, dashes or brackets only';
+    expect(check(phoneSchema, '0800-FLOWERS')).toBe(message);
+    expect(check(phoneSchema, '+44 7911 123456')).toBe(message);
+  });
+  it(`refuses more than ${LIMITS.phone} characters`, () => {
+    expect(check(phoneSchema, '1'.repeat(LIMITS.phone + 1))).toBe(
+      'phone must be at most 32 characters',
+    );
+  });
+  it('accepts a known dial code with "+", trimmed, and refuses others', () => {
+    expect(check(dialCodeSchema, ' +44 ')).toBe('ok:+44');
+    const message = 'dialCode must be a country calling code with "+", like "+44"';
+    expect(check(dialCodeSchema, '44')).toBe(message);
+    expect(check(dialCodeSchema, '+999')).toBe(message);
+  });
+  it('normalizes to national digits without the trunk prefix', () => {
+    expect(normalizePhone('07911 123-456', '+44')).toBe('7911123456');
+    expect(normalizePhone('98765 43210', '+91')).toBe('9876543210');
+    expect(normalizePhone('8 (912) 345-67-89', '+7')).toBe('9123456789');
+  });
+  it('keeps a number whose first digit only looks like the trunk prefix', () => {
+    expect(normalizePhone('812 123-45-67', '+7')).toBe('8121234567');
+    expect(isPossiblePhone('812 123-45-67', '+7')).toBe(true);
+  });
+  it("checks the national number's length for the dial code", () => {
+    expect(isPossiblePhone('07911 123456', '+44')).toBe(true);
+    expect(isPossiblePhone('7911 123', '+44')).toBe(false);
+    expect(isPossiblePhone('98765 43210', '+91')).toBe(true);
+    expect(isPossiblePhone('98765 4321', '+91')).toBe(false);
+    expect(isPossiblePhone('98765 432100', '+91')).toBe(false);
+    expect(isPossiblePhone('268 464 1234', '+1')).toBe(true);
+  });
+});
+
+describe('ids and message', () => {
+  it('accepts ids of letters, digits, "_" and "-" and names the field otherwise', () => {
+    const botId = idSchema('botId');
+    expect(check(botId, ' abc_D-9 ')).toBe('ok:abc_D-9');
+    expect(check(botId, 'a/b')).toBe('botId must be letters, digits, "_" or "-"');
+    expect(check(botId, 'a'.repeat(LIMITS.id + 1))).toBe('botId must be at most 64 characters');
+  });
+  it(`bounds the message at ${LIMITS.message} characters`, () => {
+    expect(check(messageSchema, 'm'.repeat(LIMITS.message))).toMatch(/^ok:/);
+    expect(check(messageSchema, 'm'.repeat(LIMITS.message + 1))).toBe(
+      'message must be at most 2000 characters',
+    );
+  });
+});
+
+describe('blankable', () => {
+  it('takes "" and absence as "not given", and checks anything else', () => {
+    const optionalEmail = blankable(emailSchema);
+    expect(check(optionalEmail, '')).toBe('ok:');
+    expect(check(optionalEmail, undefined)).toBe('ok:undefined');
+    expect(check(optionalEmail, 'nope')).toBe('email must be an address like name@example.com');
+  });
+  it('says what the field expects when a value is of the wrong type', () => {
+    expect(check(blankable(nameSchema), 42)).toBe('name must be text');
+  });
+});
+
+describe('types', () => {
+  it('infers plain strings and the field list', () => {
+    expectTypeOf<z.output<typeof nameSchema>>().toEqualTypeOf<string>();
+    expectTypeOf<z.output<ReturnType<typeof blankable<typeof emailSchema>>>>().toEqualTypeOf<
+      string | undefined
+    >();
+    expectTypeOf(FORM_FIELDS).toEqualTypeOf<readonly ['name', 'email', 'phone', 'message']>();
+    // @ts-expect-error "website" is the honeypot, never a field a site can show.
+    const honeypot: FormField = 'website';
+    expect(FORM_FIELDS).not.toContain(honeypot);
+  });
+});
