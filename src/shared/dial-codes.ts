@@ -55,10 +55,22 @@ export function phoneDigits(phone: string): string {
   return phone.replace(/\D/g, '');
 }
 
-/** The national number without its trunk prefix (`07911 123456` in GB gives `7911123456`). */
-export function nationalNumber(phone: string, trunkPrefix: string): string {
+/**
+ * The national number without its trunk prefix (`07911 123456` in GB gives `7911123456`).
+ * With `lengths`, a leading trunk digit is kept when the digits already have a possible
+ * length and would not without it: Russia's trunk is 8, but so is St Petersburg's 812.
+ */
+export function nationalNumber(
+  phone: string,
+  trunkPrefix: string,
+  lengths?: readonly number[],
+): string {
   const digits = phoneDigits(phone);
-  return trunkPrefix && digits.startsWith(trunkPrefix) ? digits.slice(trunkPrefix.length) : digits;
+  if (!trunkPrefix || !digits.startsWith(trunkPrefix)) return digits;
+  const stripped = digits.slice(trunkPrefix.length);
+  const keepWhole =
+    lengths !== undefined && !lengths.includes(stripped.length) && lengths.includes(digits.length);
+  return keepWhole ? digits : stripped;
 }
 
 /**

@@ -32,8 +32,15 @@ export const trimmed = (max: number, label: string) =>
   textOf(label).check(z.trim(), z.maxLength(max, `${label} must be at most ${max} characters`));
 
 // An empty or blank value means "not given": the form sends "" for untouched fields.
+// When neither branch fits (a number, say), the union would only say "Invalid input"; the
+// field's own schema says what it expects.
 export const blankable = <T extends z.ZodMiniType>(schema: T) =>
-  z.optional(z.union([z.literal(''), schema]));
+  z.optional(
+    z.union([z.literal(''), schema], {
+      error: (issue) =>
+        issue.code === 'invalid_union' ? issue.errors[1]?.[0]?.message : undefined,
+    }),
+  );
 
 export const idSchema = (label: string) =>
   trimmed(LIMITS.id, label).check(
@@ -64,7 +71,9 @@ export const messageSchema = trimmed(LIMITS.message, 'message');
 
 /** The national digits of a phone number, trunk prefix stripped, for its dial code. */
 export function normalizePhone(phone: string, dialCode: string): string {
-  return nationalNumber(phone, countriesByDialCode(dialCode)[0]?.trunkPrefix ?? '');
+  const countries = countriesByDialCode(dialCode);
+  const lengths = countries.flatMap((country) => country.lengths);
+  return nationalNumber(phone, countries[0]?.trunkPrefix ?? '', lengths);
 }
 
 /** Whether the phone number's national digits have a length possible for the dial code. */
