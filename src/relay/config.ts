@@ -153,7 +153,11 @@ export function loadConfig(env: Env): RelayConfig {
     const value = raw(name);
     if (value === undefined) return fallback;
     if (value.length >= minLength && !/\s/.test(value)) return value;
-    problems.push(`${name} must be at least ${minLength} characters without spaces`);
+    problems.push(
+      minLength > 1
+        ? `${name} must be at least ${minLength} characters without spaces`
+        : `${name} must not contain spaces`,
+    );
     return fallback;
   };
   for (const name of ['ELEAPI_TOKEN', 'RELAY_ALLOWED_ORIGINS', 'RELAY_ALLOWED_BOTS']) {

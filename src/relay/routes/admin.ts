@@ -1,6 +1,6 @@
 // Admin endpoints for the site owner's backend: the eleapi listing and the outbox. No CORS:
 // they are called server to server (or through the owner's own leads-page proxy).
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import * as z from 'zod/mini';
 import { toFieldIssues } from '../../shared/lead-submission.ts';
 import type { RelayEnv } from '../app-env.ts';
@@ -45,6 +45,18 @@ const retryBody = z.strictObject(
   'the body must be {"ids": [...]} or empty',
 );
 
+const jsonBody = bodyGuard();
+
+// No body means "every dead letter" (RFC 9112 §6.3: no length and no chunking, no body).
+const optionalJsonBody: MiddlewareHandler<RelayEnv> = async (c, next) => {
+  const length = c.req.header('content-length');
+  if (length === '0' || (length === undefined && !c.req.header('transfer-encoding'))) {
+    c.set('rawBody', '');
+    return next();
+  }
+  return jsonBody(c, next);
+};
+
 export function adminRoutes(deps: AdminRouteDeps): Hono<RelayEnv> {
   const { config, outbox, client } = deps;
   const app = new Hono<RelayEnv>();
@@ -87,32 +99,20 @@ export function adminRoutes(deps: AdminRouteDeps): Hono<RelayEnv> {
     return c.json({ ok: true, rows, counts: outbox.counts() });
   });
 
-  app.post(
-    '/v1/outbox/retry',
-    auth,
-    async (c, next) => {
-      // An empty body means "every dead letter"; only a body present must be JSON.
-      if (c.req.header('content-length') === '0' || !c.req.raw.body) {
-        c.set('rawBody', '');
-        return next();
-      }
-      return bodyGuard()(c, next);
-    },
-    async (c) => {
-      const text = c.get('rawBody');
-      let json: unknown = {};
-      try {
-        if (text.trim()) json = JSON.parse(text);
-      } catch {
-        return invalidBody(c, 'the body is not valid JSON');
-      }
-      const body = retryBody.safeParse(json);
-      if (!body.success) return invalid(c, toFieldIssues(body.error));
-      const count = await outbox.retryDead(body.data.ids, deps.now());
-      if (count > 0) deps.onRetry();
-      return c.json({ ok: true, count });
-    },
-  );
+  app.post('/v1/outbox/retry', auth, optionalJsonBody, async (c) => {
+    const text = c.get('rawBody');
+    let json: unknown = {};
+    try {
+      if (text.trim()) json = JSON.parse(text);
+    } catch {
+      return invalidBody(c, 'the body is not valid JSON');
+    }
+    const body = retryBody.safeParse(json);
+    if (!body.success) return invalid(c, toFieldIssues(body.error));
+    const count = await outbox.retryDead(body.data.ids, deps.now());
+    if (count > 0) deps.onRetry();
+    return c.json({ ok: true, count });
+  });
 
   return app;
 }

@@ -9,7 +9,9 @@ export interface UpstreamCall {
   body: UpsertLeadBody | undefined;
 }
 
-export type Answer = { status: number; body?: unknown; headers?: Record<string, string> } | 'network-error';
+export type Answer =
+  | { status: number; body?: unknown; headers?: Record<string, string> }
+  | 'network-error';
 
 export interface FakeUpstream {
   fetch: typeof fetch;

@@ -2,8 +2,8 @@
 import { Writable } from 'node:stream';
 import { loadConfig } from '../../../src/relay/config.ts';
 import { createRelay, type Relay, type RelayDeps } from '../../../src/relay/create-relay.ts';
-import { baseEnv, ORIGIN, type TempDir, tempDir } from './fixtures.ts';
 import { type FakeUpstream, fakeUpstream } from './fake-upstream.ts';
+import { baseEnv, ORIGIN, type TempDir, tempDir } from './fixtures.ts';
 
 export interface Harness {
   relay: Relay;
@@ -11,7 +11,10 @@ export interface Harness {
   dir: TempDir;
   logs: string[];
   /** POSTs a JSON submission the way the widget does. */
-  post(body: unknown, init?: { origin?: string | null; headers?: Record<string, string>; ip?: string }): Promise<Response>;
+  post(
+    body: unknown,
+    init?: { origin?: string | null; headers?: Record<string, string>; ip?: string },
+  ): Promise<Response>;
   close(): Promise<void>;
 }
 

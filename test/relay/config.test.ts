@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/relay/config.ts';
+
+const minimal = {
+  ELEAPI_TOKEN: 'tok_abc',
+  RELAY_ALLOWED_ORIGINS: 'https://www.example.com',
+  RELAY_ALLOWED_BOTS: 'bot1:cust1',
+};
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    expect(loadConfig(minimal)).toMatchObject({
+      apiUrl: 'https://api.v7.express-chat.ai',
+      token: 'tok_abc',
+      listToken: 'tok_abc',
+      allowedOrigins: ['https://www.example.com'],
+      allowedBots: [{ botId: 'bot1', customerId: 'cust1' }],
+      adminToken: undefined,
+      dataDir: './data',
+      defaultStatus: undefined,
+      rateLimitPerMinute: 10,
+      trustProxy: false,
+      port: 8787,
+      host: '127.0.0.1',
+      logLevel: 'info',
+    });
+  });
+
+  it('reads every variable it documents', () => {
+    const config = loadConfig({
+      ...minimal,
+      ELEAPI_API_URL: 'http://127.0.0.1:9000/',
+      ELEAPI_LIST_TOKEN: 'tok_list',
+      RELAY_ALLOWED_ORIGINS: 'https://a.example, http://localhost:5173',
+      RELAY_ALLOWED_BOTS: 'b1:c1, b2:c2',
+      RELAY_ADMIN_TOKEN: 'a-long-admin-token-123',
+      RELAY_DATA_DIR: '/var/lib/relay',
+      RELAY_DEFAULT_STATUS: 'open',
+      RELAY_RATE_LIMIT: '30',
+      RELAY_TRUST_PROXY: 'true',
+      PORT: '0',
+      HOST: '0.0.0.0',
+      LOG_LEVEL: 'WARN',
+      RELAY_AGENT_ID: '631aa793bcfa100487d13d0d',
+      RELAY_PICTURE_URL: 'https://cdn.example.com/lead.png',
+      RELAY_MAX_ATTEMPTS: '5',
+    });
+    expect(config).toMatchObject({
+      apiUrl: 'http://127.0.0.1:9000',
+      listToken: 'tok_list',
+      allowedOrigins: ['https://a.example', 'http://localhost:5173'],
+      allowedBots: [
+        { botId: 'b1', customerId: 'c1' },
+        { botId: 'b2', customerId: 'c2' },
+      ],
+      adminToken: 'a-long-admin-token-123',
+      dataDir: '/var/lib/relay',
+      defaultStatus: 'OPEN',
+      rateLimitPerMinute: 30,
+      trustProxy: true,
+      port: 0,
+      host: '0.0.0.0',
+      logLevel: 'warn',
+      agentId: '631aa793bcfa100487d13d0d',
+      pictureUrl: 'https://cdn.example.com/lead.png',
+      maxAttempts: 5,
+    });
+  });
+
+  it('names every missing required variable in one error', () => {
+    expect(problemsOf({})).toEqual([
+      'ELEAPI_TOKEN is required',
+      'RELAY_ALLOWED_ORIGINS is required',
+      'RELAY_ALLOWED_BOTS is required',
+    ]);
+  });
+
+  it('names every malformed variable in one error, with what was expected', () => {
+    const problems = problemsOf({
+      ...minimal,
+      ELEAPI_API_URL: 'ftp://nope',
+      RELAY_ALLOWED_ORIGINS: 'https://ok.example, https://bad.example/path',
+      RELAY_ALLOWED_BOTS: 'onlybot',
+      RELAY_DEFAULT_STATUS: 'DONE',
+      RELAY_RATE_LIMIT: 'ten',
+      RELAY_TRUST_PROXY: 'maybe',
+      PORT: '70000',
+      LOG_LEVEL: 'verbose',
+      RELAY_ADMIN_TOKEN: 'short',
+    });
+    expect(problems).toEqual([
+      'ELEAPI_API_URL must be an http(s) URL like https://api.v7.express-chat.ai (got "ftp://nope")',
+      'RELAY_ALLOWED_ORIGINS must be a comma list of origins like https://www.example.com (scheme and host, no path or trailing slash): "https://bad.example/path" is not one (got "https://ok.example, https://bad.example/path")',
+      'RELAY_ALLOWED_BOTS must be a comma list of botId:customerId pairs (letters, digits, "_" or "-"): "onlybot" is not one (got "onlybot")',
+      'RELAY_ADMIN_TOKEN must be at least 16 characters without spaces',
+      'RELAY_DEFAULT_STATUS must be one of OPEN, INPROGRESS, REVIEW, ONHOLD, DEPENDANCY, CLOSED (got "DONE")',
+      'RELAY_RATE_LIMIT must be a whole number from 1 to 1000000 (got "ten")',
+      'RELAY_TRUST_PROXY must be true or false (got "maybe")',
+      'PORT must be a whole number from 0 to 65535 (got "70000")',
+      'LOG_LEVEL must be one of debug, info, warn, error (got "verbose")',
+    ]);
+  });
+
+  it('starts its message with a line an operator can act on', () => {
+    expect(() => loadConfig({})).toThrow(
+      /^the relay cannot start, fix these environment variables:\n {2}- ELEAPI_TOKEN is required/,
+    );
+  });
+
+  it('never quotes a token in its problems', () => {
+    const problems = problemsOf({ ...minimal, ELEAPI_TOKEN: 'has a space secretvalue' });
+    expect(problems).toEqual(['ELEAPI_TOKEN must not contain spaces']);
+    expect(problems.join()).not.toContain('secretvalue');
+  });
+
+  it('treats a blank variable as unset', () => {
+    expect(loadConfig({ ...minimal, PORT: '', RELAY_DEFAULT_STATUS: ' ' })).toMatchObject({
+      port: 8787,
+      defaultStatus: undefined,
+    });
+  });
+});
