@@ -2,7 +2,7 @@
 // stdout, with progress on stderr. Exit codes: 0 done, 1 the API failed, 2 bad arguments/env.
 import { parseArgs } from 'node:util';
 import * as z from 'zod/mini';
-import { createEleapiClient, EleapiError } from '../relay/eleapi-client.ts';
+import { createEleapiClient, type EleapiClient, EleapiError } from '../relay/eleapi-client.ts';
 import { CHAT_RECORD_COLUMNS, csvLine, flattenChat } from '../shared/chat-record.ts';
 import { type Chat, DEFAULT_ELEAPI_API_URL } from '../shared/eleapi-api.ts';
 
@@ -94,9 +94,29 @@ export async function runExport(
     ...(io.fetch ? { fetch: io.fetch } : {}),
     timeoutMs: 30_000,
   });
-  const write = (text: string) => writeAll(io.stdout, text);
-  if (options.format === 'csv') await write(csvLine(CHAT_RECORD_COLUMNS));
+  // A closed pipe (`… | head`) surfaces through the write callbacks; without a listener
+  // the stream's 'error' event would crash the process instead.
+  const ignore = () => undefined;
+  io.stdout.on('error', ignore);
+  try {
+    return await exportPages(client, options, (text) => writeAll(io.stdout, text), say);
+  } catch (error) {
+    say(`export: cannot write the output (${(error as Error).message})`);
+    return 1;
+  } finally {
+    io.stdout.off('error', ignore);
+  }
+}
 
+type ExportOptions = z.output<typeof argsSchema>;
+
+async function exportPages(
+  client: EleapiClient,
+  options: ExportOptions,
+  write: (text: string) => Promise<void>,
+  say: (line: string) => void,
+): Promise<number> {
+  if (options.format === 'csv') await write(csvLine(CHAT_RECORD_COLUMNS));
   const maxPages = Number(options['max-pages']);
   const seen = new Set<string>();
   let previousIds = '';
@@ -150,8 +170,16 @@ function csvRow(chat: Chat): string {
 /** Writes and waits for the stream to drain, so a slow pipe does not buffer the whole export. */
 function writeAll(stream: NodeJS.WritableStream, text: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const ok = stream.write(text, (error) => (error ? reject(error) : undefined));
-    if (ok) resolve();
-    else stream.once('drain', resolve);
+    const fail = (error: Error) => {
+      stream.off('drain', done);
+      reject(error);
+    };
+    const done = () => {
+      stream.off('error', fail);
+      resolve();
+    };
+    if (stream.write(text, (error) => error && fail(error))) return done();
+    stream.once('drain', done);
+    stream.once('error', fail);
   });
 }

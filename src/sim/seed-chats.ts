@@ -6,11 +6,11 @@ import type { StoredChat } from './chat-store.ts';
 const FIRST = ['Asha', 'Liam', 'Sofia', 'Kenji', 'Amara', 'Mateo', 'Noor', 'Elena', 'Ravi', 'Zoe'];
 const LAST = ['Patel', 'Murphy', 'García', 'Tanaka', 'Okafor', 'Silva', 'Haddad', 'Rossi', 'Iyer'];
 const PLACES = [
-  { city: 'Mumbai', country: 'India', dialCode: '+91', digits: 10 },
-  { city: 'London', country: 'United Kingdom', dialCode: '+44', digits: 10 },
-  { city: 'Madrid', country: 'Spain', dialCode: '+34', digits: 9 },
-  { city: 'Austin', country: 'United States', dialCode: '+1', digits: 10 },
-  { city: 'Lagos', country: 'Nigeria', dialCode: '+234', digits: 10 },
+  { city: 'Mumbai', country: 'India', dialCode: '+91', first: '9', digits: 10 },
+  { city: 'London', country: 'United Kingdom', dialCode: '+44', first: '7', digits: 10 },
+  { city: 'Madrid', country: 'Spain', dialCode: '+34', first: '6', digits: 9 },
+  { city: 'Austin', country: 'United States', dialCode: '+1', first: '5', digits: 10 },
+  { city: 'Lagos', country: 'Nigeria', dialCode: '+234', first: '8', digits: 10 },
 ] as const;
 const TAGS = ['website', 'pricing', 'support', 'newsletter'];
 
@@ -57,9 +57,9 @@ export function seedChats(input: SeedInput): StoredChat[] {
       const place = pick(PLACES);
       chat.name = `${first} ${last}`;
       chat.email = `${first}.${i}@example.com`.toLowerCase();
-      chat.phone = Array.from({ length: place.digits }, (_, d) =>
-        d === 0 ? String(7 + Math.floor(random() * 3)) : String(Math.floor(random() * 10)),
-      ).join('');
+      chat.phone = Array.from({ length: place.digits - 1 }, () =>
+        String(Math.floor(random() * 10)),
+      ).reduce((number, digit) => number + digit, place.first);
       chat.dialCode = place.dialCode;
       chat.city = place.city;
       chat.country = place.country;

@@ -149,3 +149,25 @@ describe('eleapi-relay export', () => {
     expect(stderr).toContain('ELEAPI_API_URL must be an http(s) URL');
   });
 });
+
+describe('eleapi-relay export into a closed pipe', () => {
+  it('stops with exit 1 and says the output could not be written', async () => {
+    let writes = 0;
+    const closed = new Writable({
+      write(_chunk, _encoding, done) {
+        done(++writes > 3 ? Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }) : null);
+      },
+    });
+    const err = sink();
+    const code = await runExport(
+      IDS,
+      { ELEAPI_API_URL: sim.url, ELEAPI_TOKEN: 'tok' },
+      {
+        stdout: closed,
+        stderr: err.stream,
+      },
+    );
+    expect(code).toBe(1);
+    expect(err.text()).toContain('export: cannot write the output (write EPIPE)');
+  });
+});

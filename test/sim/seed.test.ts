@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chatSchema } from '../../src/shared/eleapi-api.ts';
+import { isPossiblePhone } from '../../src/shared/lead-fields.ts';
 import { makeSim, PAGE1 } from './sim-test-kit.ts';
 
 const seed = { count: 25, botId: 'bot1', customerId: 'cust1' };
@@ -33,6 +34,13 @@ describe('seeded demo chats', () => {
     expect(details.contact.phone.number).toMatch(/^\d{9,10}$/);
     expect(details.city).not.toBe('');
     expect(details.tags.length).toBeGreaterThan(0);
+  });
+
+  it('gives every seeded lead a phone number possible for its dial code', async () => {
+    for (const chat of await allPages(makeSim({ seed }), 'lead')) {
+      const { number, prefix } = chat.profile.userDetails.contact.phone;
+      expect(isPossiblePhone(number, `+${prefix}`), `${prefix} ${number}`).toBe(true);
+    }
   });
 
   it('seeds the same chats on every run and again after a reset', async () => {
