@@ -1,0 +1,101 @@
+// The drop-in bundle as a site loads it: size budget, nothing from the relay, nothing secret,
+// no eval, one global. Reads dist/eleapi-leads.js, which `npm test` builds first (vite build).
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { Window } from 'happy-dom';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const BUNDLE = new URL('../../dist/eleapi-leads.js', import.meta.url);
+/** The budget in gzip -9 bytes. */
+const BUDGET = 14_336;
+
+if (!existsSync(BUNDLE))
+  throw new Error('dist/eleapi-leads.js is missing: run `npx vite build` first');
+const code = readFileSync(BUNDLE, 'utf8');
+const gzipped = gzipSync(code, { level: 9 }).length;
+
+const windows: Window[] = [];
+afterEach(async () => {
+  for (const window of windows.splice(0)) await window.happyDOM.close();
+});
+
+/** A page with the messenger tag, where the bundle runs as the site's <script> would. */
+function loadOnPage(attributes: Record<string, string>) {
+  const window = new Window({
+    url: 'https://shop.example/',
+    settings: {
+      enableJavaScriptEvaluation: true,
+      suppressInsecureJavaScriptEnvironmentWarning: true,
+    },
+  });
+  windows.push(window);
+  const { document } = window;
+  document.body.innerHTML =
+    '<script id="eleapi-messenger-widget" type="text/plain">bot1,cust1</script>';
+  const keysBefore = new Set(Object.keys(window));
+  const errors: unknown[] = [];
+  window.console.error = (...args: unknown[]) => errors.push(args.join(' '));
+  const script = document.createElement('script');
+  for (const [name, value] of Object.entries(attributes)) script.setAttribute(name, value);
+  script.textContent = code;
+  document.body.append(script);
+  const added = Object.keys(window).filter((key) => !keysBefore.has(key));
+  return { window, added, errors };
+}
+
+describe('dist/eleapi-leads.js', () => {
+  it(`is ${gzipped} bytes gzipped (gzip -9), within the ${BUDGET}-byte budget`, () => {
+    console.info(`widget bundle: ${code.length} bytes, ${gzipped} bytes gzip -9`);
+    expect(gzipped).toBeLessThanOrEqual(BUDGET);
+  });
+
+  it.each([
+    'hono',
+    'better-sqlite3',
+    'x-bp-token',
+    'x-bot-token',
+    'ELEAPI_TOKEN',
+    'RELAY_ADMIN_TOKEN',
+  ])('holds no relay code or secret name: %s', (name) => {
+    expect(code.toLowerCase()).not.toContain(name.toLowerCase());
+  });
+
+  it('holds no secret-looking string (long hex or base64 runs)', () => {
+    expect(code.match(/[\da-f]{32,}/gi)).toBeNull();
+    expect(code.match(/[A-Za-z\d+/]{40,}={0,2}/g)).toBeNull();
+  });
+
+  it('evaluates no strings as code (strict CSP without unsafe-eval)', () => {
+    expect(code).not.toMatch(/new Function|\beval\(|\bFunction\(/);
+  });
+
+  it('is one IIFE that defines no global but EleapiLeads, and mounts the form', () => {
+    const { window, added, errors } = loadOnPage({ 'data-relay-url': 'https://relay.example.com' });
+    // One expression statement: `(function(){…})();` or terser's `!function(){…}();`.
+    expect(code.trim()).toMatch(
+      /^(\(function\(\)\{|!function\(\)\{)[\s\S]*\}(\(\)\)|\)\(\)|\(\));?$/,
+    );
+    expect(errors).toEqual([]);
+    expect(added).toEqual(['EleapiLeads']);
+    const api = (window as unknown as { EleapiLeads: Record<string, unknown> }).EleapiLeads;
+    expect(Object.keys(api).sort()).toEqual(
+      ['close', 'destroy', 'off', 'on', 'open', 'prefill', 'push', 'version'].sort(),
+    );
+    expect(window.document.querySelectorAll('eleapi-lead-form')).toHaveLength(1);
+  });
+
+  it('shows no form and defines nothing without data-relay-url, saying why once', () => {
+    const { window, added, errors } = loadOnPage({});
+    expect(added).toEqual([]);
+    expect(errors).toHaveLength(1);
+    expect(String(errors[0])).toContain('data-relay-url');
+    expect(window.document.querySelector('eleapi-lead-form')).toBeNull();
+  });
+
+  it('removes the form and the global on destroy', () => {
+    const { window } = loadOnPage({ 'data-relay-url': 'https://relay.example.com' });
+    (window as unknown as { EleapiLeads: { destroy(): void } }).EleapiLeads.destroy();
+    expect(Object.keys(window)).not.toContain('EleapiLeads');
+    expect(window.document.querySelector('eleapi-lead-form')).toBeNull();
+  });
+});

@@ -1,0 +1,138 @@
+import { describe, expect, it, vi } from 'vitest';
+import { safeStorage } from '../../src/widget/safe-storage.ts';
+import {
+  findSessionUuid,
+  OWN_UUID_KEY,
+  randomUuid,
+  sessionUuidSource,
+  uuidIn,
+} from '../../src/widget/session-uuid.ts';
+import { memoryStorage, throwingStorage } from '../_util/widget-fakes.ts';
+
+const CHAT = '7e88d192-9b20-4035-9b68-d4ac3d58a34f';
+const OTHER = '0b4c3f0e-1d2a-4c5b-8e9f-a1b2c3d4e5f6';
+const MADE = '11111111-2222-4333-8444-555555555555';
+const UUID_V4 = /^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/;
+
+const storageOf = (entries: Record<string, string>) => safeStorage(() => memoryStorage(entries));
+
+describe('uuidIn', () => {
+  it.each([
+    [CHAT, CHAT],
+    [` ${CHAT.toUpperCase()} `, CHAT.toUpperCase()],
+    [JSON.stringify({ uuid: CHAT, open: true }), CHAT],
+    [JSON.stringify({ uuid: 'nope' }), undefined],
+    [JSON.stringify([CHAT]), undefined],
+    ['null', undefined],
+    ['{broken', undefined],
+    [null, undefined],
+  ])('finds the UUID in %j → %j', (value, expected) => {
+    expect(uuidIn(value)).toBe(expected);
+  });
+});
+
+describe('findSessionUuid', () => {
+  it('reads the key named by data-uuid-key first', () => {
+    const storage = storageOf({ 'chat-uuid': OTHER, session: JSON.stringify({ uuid: CHAT }) });
+    expect(findSessionUuid(storage, 'session')).toBe(CHAT);
+  });
+
+  it('falls back to any key containing "uuid" when the named key holds none', () => {
+    expect(findSessionUuid(storageOf({ bp_ChatUUID: CHAT }), 'missing')).toBe(CHAT);
+  });
+
+  it('finds a UUID in any key whose name contains uuid, in any case', () => {
+    expect(findSessionUuid(storageOf({ theme: OTHER, 'eleapi.UUID': CHAT }))).toBe(CHAT);
+    expect(findSessionUuid(storageOf({ x_uuid: JSON.stringify({ uuid: CHAT }) }))).toBe(CHAT);
+  });
+
+  it('ignores keys without "uuid" in the name and values that are not UUIDs', () => {
+    expect(findSessionUuid(storageOf({ session: CHAT, uuid: 'abc' }))).toBeUndefined();
+  });
+
+  it("prefers the messenger's UUID over one the widget made", () => {
+    expect(findSessionUuid(storageOf({ [OWN_UUID_KEY]: OTHER, chatUuid: CHAT }))).toBe(CHAT);
+  });
+});
+
+describe('sessionUuidSource', () => {
+  it('makes a UUID once, stores it under its own key and reuses it', () => {
+    const backing = memoryStorage();
+    const randomUUID = vi.fn(() => MADE);
+    const next = sessionUuidSource(
+      safeStorage(() => backing),
+      undefined,
+      randomUUID,
+    );
+    expect(next()).toBe(MADE);
+    expect(next()).toBe(MADE);
+    expect(backing.getItem(OWN_UUID_KEY)).toBe(MADE);
+    expect(randomUUID).toHaveBeenCalledOnce();
+  });
+
+  it('switches to the chat UUID once the messenger creates one after load', () => {
+    const backing = memoryStorage();
+    const next = sessionUuidSource(
+      safeStorage(() => backing),
+      undefined,
+      () => MADE,
+    );
+    expect(next()).toBe(MADE);
+    backing.setItem('chat_uuid', CHAT);
+    expect(next()).toBe(CHAT);
+  });
+
+  it('keeps working, with a stable UUID, when every storage call throws', () => {
+    const next = sessionUuidSource(safeStorage(throwingStorage), 'key', () => MADE);
+    expect(next()).toBe(MADE);
+    expect(next()).toBe(MADE);
+  });
+
+  it('keeps working when the sessionStorage getter itself throws', () => {
+    const getter = () => {
+      throw new DOMException('blocked', 'SecurityError');
+    };
+    let made = 0;
+    const next = sessionUuidSource(
+      safeStorage(getter),
+      undefined,
+      () => `${MADE.slice(0, -1)}${++made}`,
+    );
+    expect(next()).toBe(`${MADE.slice(0, -1)}1`);
+    expect(next()).toBe(`${MADE.slice(0, -1)}1`);
+  });
+});
+
+describe('randomUuid', () => {
+  it('uses crypto.randomUUID where the page is a secure context', () => {
+    expect(randomUuid({ randomUUID: () => MADE } as unknown as Crypto)).toBe(MADE);
+  });
+
+  it('builds a version 4 UUID from getRandomValues on insecure pages', () => {
+    const insecure = { getRandomValues: crypto.getRandomValues.bind(crypto) } as Crypto;
+    const made = new Set(Array.from({ length: 50 }, () => randomUuid(insecure)));
+    expect(made.size).toBe(50);
+    for (const uuid of made) expect(uuid).toMatch(UUID_V4);
+  });
+});
+
+describe('safeStorage', () => {
+  it('says whether a write was kept', () => {
+    const backing = memoryStorage();
+    const storage = safeStorage(() => backing);
+    expect(storage.set('a', '1')).toBe(true);
+    backing.full = true;
+    expect(storage.set('b', '2')).toBe(false);
+    expect(storage.keys()).toEqual(['a']);
+    storage.remove('a');
+    expect(storage.get('a')).toBeNull();
+  });
+
+  it('answers empty instead of throwing', () => {
+    const storage = safeStorage(throwingStorage);
+    expect(storage.get('a')).toBeNull();
+    expect(storage.set('a', '1')).toBe(false);
+    expect(storage.keys()).toEqual([]);
+    expect(() => storage.remove('a')).not.toThrow();
+  });
+});

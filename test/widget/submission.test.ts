@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { leadSubmissionSchema } from '../../src/shared/lead-submission.ts';
+import { buildSubmission, leadFields } from '../../src/widget/submission.ts';
+import type { FormValues, WidgetSettings } from '../../src/widget/types.ts';
+
+const UUID = '7e88d192-9b20-4035-9b68-d4ac3d58a34f';
+
+const settings = (over: Partial<WidgetSettings> = {}): WidgetSettings => ({
+  relayUrl: 'https://relay.example.com',
+  botId: 'bot1',
+  customerId: 'cust1',
+  uuidKey: undefined,
+  mode: 'floating',
+  target: undefined,
+  fields: ['name', 'email', 'phone', 'message'],
+  required: ['name', 'email'],
+  defaultCountry: 'GB',
+  locale: 'en',
+  title: undefined,
+  submitLabel: undefined,
+  successMessage: undefined,
+  consent: undefined,
+  privacyUrl: undefined,
+  tags: [],
+  attributes: [],
+  context: true,
+  accentColor: undefined,
+  position: 'bottom-right',
+  zIndex: 1,
+  ...over,
+});
+
+const values = (over: Partial<FormValues> = {}): FormValues => ({
+  name: '',
+  email: '',
+  phone: '',
+  dialCode: '+44',
+  message: '',
+  consent: false,
+  website: '',
+  ...over,
+});
+
+describe('buildSubmission', () => {
+  it('sends every filled field, the phone as national digits with its dial code', () => {
+    const body = buildSubmission(
+      values({
+        name: ' Ada Lovelace ',
+        email: 'ada@example.com',
+        phone: '07911 123-456',
+        message: 'Call after 5',
+      }),
+      settings({ consent: 'I agree', tags: ['web'], attributes: [{ key: 'plan', value: 'pro' }] }),
+      UUID,
+      [{ key: 'locale', value: 'en' }],
+    );
+    expect(body).toEqual({
+      uuid: UUID,
+      botId: 'bot1',
+      customerId: 'cust1',
+      name: 'Ada Lovelace',
+      email: 'ada@example.com',
+      phone: '7911123456',
+      dialCode: '+44',
+      message: 'Call after 5',
+      consent: false,
+      tags: ['web'],
+      attributes: [
+        { key: 'plan', value: 'pro' },
+        { key: 'locale', value: 'en' },
+      ],
+      website: '',
+    });
+    expect(leadSubmissionSchema.safeParse(body).success).toBe(true);
+  });
+
+  it('leaves out empty fields, consent without a checkbox, and empty tags and attributes', () => {
+    expect(buildSubmission(values({ email: 'a@b.co', name: '  ' }), settings(), UUID, [])).toEqual({
+      uuid: UUID,
+      botId: 'bot1',
+      customerId: 'cust1',
+      email: 'a@b.co',
+      website: '',
+    });
+  });
+
+  it('takes the dial code from a number typed in international form', () => {
+    const body = buildSubmission(values({ phone: '+33 6 12 34 56 78' }), settings(), UUID, []);
+    expect(body).toMatchObject({ phone: '612345678', dialCode: '+33' });
+  });
+
+  it('does not send values of fields the form does not show', () => {
+    const body = buildSubmission(
+      values({ name: 'Ada', phone: '07911123456', message: 'hi' }),
+      settings({ fields: ['name', 'email'] }),
+      UUID,
+      [],
+    );
+    expect(body.phone).toBeUndefined();
+    expect(body.dialCode).toBeUndefined();
+    expect(body.message).toBeUndefined();
+  });
+
+  it("keeps the site's attribute over page context on the same key and bounds count and length", () => {
+    const site = [{ key: 'locale', value: 'site' }];
+    const context = [
+      { key: 'locale', value: 'en' },
+      ...Array.from({ length: 30 }, (_, i) => ({ key: `k${i}`, value: 'v'.repeat(600) })),
+    ];
+    const attributes =
+      buildSubmission(values({ name: 'A' }), settings({ attributes: site }), UUID, context)
+        .attributes ?? [];
+    expect(attributes).toHaveLength(20);
+    expect(attributes[0]).toEqual({ key: 'locale', value: 'site' });
+    expect(attributes[1]?.value).toHaveLength(500);
+  });
+
+  it('passes the honeypot on, so the relay can drop bots quietly', () => {
+    expect(
+      buildSubmission(values({ name: 'A', website: 'spam.example' }), settings(), UUID, []),
+    ).toMatchObject({ website: 'spam.example' });
+  });
+});
+
+describe('leadFields', () => {
+  it("keeps only the visitor's own fields", () => {
+    const body = buildSubmission(
+      values({ name: 'Ada', phone: '07911123456' }),
+      settings({ consent: 'ok', tags: ['t'] }),
+      UUID,
+      [{ key: 'page_url', value: 'https://x.example' }],
+    );
+    expect(leadFields(body)).toEqual({
+      name: 'Ada',
+      phone: '7911123456',
+      dialCode: '+44',
+      consent: false,
+    });
+  });
+});
