@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     name: 'browser',
     include: ['test/browser/**/*.test.ts'],
+    // Builds dist/eleapi-leads.js (and dist/node) once if missing or older than the sources.
+    globalSetup: ['test/browser/global-setup.ts'],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -1,13 +1,14 @@
 // The leads page's backend: /admin/* calls the relay's admin endpoints and adds the bearer
 // token here, server-side, the way a site owner's own backend would. The browser never sees it.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import * as z from 'zod/mini';
 import {
   CHAT_RECORD_COLUMNS,
   type ChatRecord,
   flattenChat,
   toCsv,
 } from '../src/shared/chat-record.ts';
-import { listChatsResponseSchema } from '../src/shared/eleapi-api.ts';
+import { chatSchema } from '../src/shared/eleapi-api.ts';
 import { RequestError, readJson, send, sendJson } from './http-helpers.ts';
 
 export interface AdminProxyOptions {
@@ -15,6 +16,9 @@ export interface AdminProxyOptions {
   adminToken: string;
   fetch: typeof fetch;
 }
+
+// The relay's admin listing: `{ ok, page, data }` with data as the eleapi listing's chats.
+const adminListing = z.object({ data: z.array(chatSchema) });
 
 // Bounds the CSV walk: a listing that never ends must not hang the download.
 const MAX_CSV_PAGES = 200;
@@ -42,7 +46,7 @@ export function createAdminProxy(options: AdminProxyOptions) {
 
   async function leadsPage(page: number): Promise<ChatRecord[]> {
     const body = await relay(`/v1/leads?page=${page}&type=lead`);
-    const parsed = listChatsResponseSchema.safeParse(body);
+    const parsed = adminListing.safeParse(body);
     if (!parsed.success)
       throw new RequestError(502, 'the relay answered a listing of an unknown shape');
     return parsed.data.data.map(flattenChat);

@@ -84,5 +84,69 @@
   });
   $('leads-refresh').addEventListener('click', () => loadLeads());
 
+  // An outbox row holds the body the relay will send upstream (until it is delivered).
+  const outboxRow = (row, state) => {
+    const who = row.body?.name || row.body?.email || row.uuid;
+    const lead = el(
+      'td',
+      {},
+      el('strong', { textContent: who }),
+      el('br'),
+      el('small', { textContent: row.uuid }),
+    );
+    const atMs = state === 'pending' ? row.nextAttemptAt : row.updatedAt;
+    return el(
+      'tr',
+      {},
+      lead,
+      el('td', { textContent: String(row.attempts) }),
+      el('td', {}, time(atMs ? new Date(atMs).toISOString() : '')),
+      el('td', { className: 'error-text', textContent: row.lastError || '—' }),
+    );
+  };
+
+  const loadOutbox = async () => {
+    try {
+      const [pending, dead] = await Promise.all([
+        getJson('/admin/outbox?state=pending'),
+        getJson('/admin/outbox?state=dead'),
+      ]);
+      const fill = (state, body) => {
+        const rows = body.rows.map((row) => outboxRow(row, state));
+        const empty =
+          state === 'pending' ? 'Nothing waiting: eleapi has every lead.' : 'No dead letters.';
+        $(`${state}-body`).replaceChildren(...(rows.length ? rows : [emptyRow(4, empty)]));
+        $(`${state}-count`).textContent = String(body.counts?.[state] ?? rows.length);
+      };
+      fill('pending', pending);
+      fill('dead', dead);
+      $('outbox-retry').disabled = dead.rows.length === 0;
+    } catch (error) {
+      setStatus('outbox-status', `Could not load the outbox: ${error.message}`, true);
+    }
+  };
+
+  $('outbox-refresh').addEventListener('click', () => {
+    setStatus('outbox-status', '');
+    loadOutbox();
+  });
+  $('outbox-retry').addEventListener('click', async () => {
+    try {
+      const body = await getJson('/admin/outbox/retry', { method: 'POST' });
+      setStatus(
+        'outbox-status',
+        `${body.count} dead letter${body.count === 1 ? '' : 's'} sent again.`,
+      );
+    } catch (error) {
+      setStatus('outbox-status', `Retry failed: ${error.message}`, true);
+    }
+    loadOutbox();
+  });
+
   loadLeads();
+  loadOutbox();
+  // The outbox changes on its own (retries, deliveries): keep it current while the tab is open.
+  setInterval(() => {
+    if (document.visibilityState === 'visible') loadOutbox();
+  }, 3000);
 })();

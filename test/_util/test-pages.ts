@@ -1,0 +1,58 @@
+// HTML for browser-test pages: a site with the messenger tag and the widget tag, the way a
+// site owner pastes them (CONTRACT §2). Attribute values are escaped; tests pass plain text.
+
+/** The bot pair of test pages; the relay under test allows exactly this one. */
+export const TEST_BOT = { botId: 'bot-test-1', customerId: 'cust-test-1' };
+
+/** The sessionStorage key the demo's messenger stand-in keeps the chat UUID under. */
+export const STAND_IN_UUID_KEY = 'eleapi-chat-uuid';
+
+export interface WidgetPageOptions {
+  relayUrl: string;
+  /** `data-*` attributes of the widget tag, without the `data-` prefix. */
+  data?: Record<string, string>;
+  lang?: string;
+  dir?: 'ltr' | 'rtl';
+  /** Extra markup in <head> before the tags (stylesheets, a pre-load queue script). */
+  head?: string;
+  /** Page content; the widget tag goes at the end of <head>. */
+  body?: string;
+  /** Include the messenger stand-in tag (default true). */
+  messenger?: boolean;
+}
+
+export function escapeAttribute(value: string): string {
+  return value
+    .replaceAll('&', '&amp;')
+    .replaceAll('"', '&quot;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;');
+}
+
+export function widgetTag(relayUrl: string, data: Record<string, string> = {}): string {
+  const attributes = Object.entries({ 'relay-url': relayUrl, ...data })
+    .map(([name, value]) => ` data-${name}="${escapeAttribute(value)}"`)
+    .join('');
+  return `<script src="/eleapi-leads.js"${attributes} defer></script>`;
+}
+
+export function widgetPage(options: WidgetPageOptions): string {
+  const messenger =
+    options.messenger === false
+      ? ''
+      : `<script id="eleapi-messenger-widget" src="/messenger-stand-in.js" defer>${TEST_BOT.botId},${TEST_BOT.customerId}</script>`;
+  const dir = options.dir ? ` dir="${options.dir}"` : '';
+  return `<!doctype html>
+<html lang="${options.lang ?? 'en'}"${dir}>
+<head>
+<meta charset="utf-8">
+<title>Test shop</title>
+${options.head ?? ''}
+${messenger}
+${widgetTag(options.relayUrl, options.data)}
+</head>
+<body>
+<main><h1>Test shop</h1>${options.body ?? '<p>Welcome.</p>'}</main>
+</body>
+</html>`;
+}

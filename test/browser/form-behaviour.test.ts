@@ -1,0 +1,114 @@
+// What a visitor sees while filling the form in real Chromium: field errors before anything
+// is sent, keyboard-only use from the launcher to the thank-you, and focus coming back.
+import type { Browser, Page, Request } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { focused, launchBrowser, newContext, tabTo } from '../_util/browser.ts';
+import { type Stack, startStack } from '../_util/e2e-stack.ts';
+import { TEST_BOT, widgetPage } from '../_util/test-pages.ts';
+
+let browser: Browser;
+let stack: Stack;
+
+beforeAll(async () => {
+  [browser, stack] = await Promise.all([launchBrowser(), startStack()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+beforeEach(() => {
+  stack.sim.reset();
+});
+
+async function openPage(
+  data: Record<string, string> = {},
+): Promise<{ page: Page; posts: Request[] }> {
+  // Ids on the tag and no messenger: nothing but the widget is focusable on the page.
+  stack.pages.setPage(
+    '/',
+    widgetPage({
+      relayUrl: stack.relay.url,
+      messenger: false,
+      data: { 'bot-id': TEST_BOT.botId, 'customer-id': TEST_BOT.customerId, ...data },
+    }),
+  );
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  const posts: Request[] = [];
+  page.on('request', (request) => {
+    if (request.url().startsWith(stack.relay.url)) posts.push(request);
+  });
+  await page.goto(stack.pages.url);
+  return { page, posts };
+}
+
+describe('validation in the browser', () => {
+  it('shows errors on a bad email and a short phone, focuses the first, and sends nothing', async () => {
+    const { page, posts } = await openPage({ 'default-country': 'GB' });
+    await page.getByRole('button', { name: 'Contact us' }).click();
+    await page.getByLabel('Name').fill('Ada Lovelace');
+    await page.getByLabel('Email').fill('ada@');
+    await page.getByLabel('Phone').fill('0791 12');
+    await page.getByRole('button', { name: 'Send' }).click();
+
+    for (const label of ['Email', 'Phone']) {
+      const input = page.getByLabel(label);
+      await expect.poll(() => input.getAttribute('aria-invalid')).toBe('true');
+      const errorId = (await input.getAttribute('aria-describedby'))?.split(' ')[0] ?? '';
+      const error = page.locator(`eleapi-lead-form #${errorId}`);
+      expect(await error.isVisible()).toBe(true);
+      expect((await error.textContent())?.trim()).toBeTruthy();
+    }
+    expect(await page.getByLabel('Name').getAttribute('aria-invalid')).not.toBe('true');
+    expect(await focused(page)).toMatchObject({ name: 'email' });
+    expect(posts).toEqual([]);
+    expect(stack.sim.received()).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('keyboard only', () => {
+  it('goes from the launcher to the thank-you without a mouse and never lands on the honeypot', async () => {
+    const { page } = await openPage({ 'default-country': 'US' });
+    const visited = await tabTo(page, (el) => el.part === 'launcher');
+    await page.keyboard.press('Enter');
+    expect(await focused(page)).toMatchObject({ name: 'name' });
+    await page.keyboard.type('Grace Hopper');
+    visited.push(...(await tabTo(page, (el) => el.name === 'email')));
+    await page.keyboard.type('grace@example.com');
+    visited.push(...(await tabTo(page, (el) => el.name === 'phone')));
+    await page.keyboard.type('(202) 555-0142');
+    visited.push(...(await tabTo(page, (el) => el.tag === 'button' && el.text === 'Send')));
+    await page.keyboard.press('Enter');
+
+    await expect.poll(() => page.getByText(/Thank/).isVisible()).toBe(true);
+    await expect.poll(() => stack.sim.received().length, { timeout: 10_000 }).toBe(1);
+    expect(stack.sim.received()[0]?.body).toMatchObject({
+      name: 'Grace Hopper',
+      email: 'grace@example.com',
+      phone: '2025550142',
+      dialCode: '+1',
+    });
+    expect(visited.some((el) => el.name === 'website')).toBe(false);
+    await page.context().close();
+  });
+
+  it('closes on Escape and on the close button, putting focus back on the launcher', async () => {
+    const { page } = await openPage();
+    await tabTo(page, (el) => el.part === 'launcher');
+    await page.keyboard.press('Enter');
+    expect(await focused(page)).toMatchObject({ name: 'name' });
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(await focused(page)).toMatchObject({ part: 'launcher' });
+
+    await page.keyboard.press('Enter');
+    expect(await page.getByRole('dialog').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Close' }).click();
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(await focused(page)).toMatchObject({ part: 'launcher' });
+    await page.context().close();
+  });
+});
