@@ -91,6 +91,11 @@ export function createEleapiClient(options: EleapiClientOptions): EleapiClient {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const now = options.now ?? Date.now;
   const base = options.baseUrl.replace(/\/+$/, '');
+  // An upstream that echoes the request would put a token into kept answers and errors.
+  const scrub = (text: string) =>
+    [options.upsertToken, options.listToken]
+      .filter(Boolean)
+      .reduce((out, token) => out.split(token).join('[redacted]'), text);
 
   async function upsertLead(body: UpsertLeadBody): Promise<UpsertOutcome> {
     const checked = upsertLeadBodySchema.safeParse(body);
@@ -116,7 +121,7 @@ export function createEleapiClient(options: EleapiClientOptions): EleapiClient {
       return { ok: false, retryable: true, error: describeFailure(error, timeoutMs) };
     }
     const status = response.status;
-    const answer = text.slice(0, ANSWER_LIMIT);
+    const answer = scrub(text).slice(0, ANSWER_LIMIT);
     if (status < 200 || status >= 300) {
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now());
       return {
@@ -143,7 +148,8 @@ export function createEleapiClient(options: EleapiClientOptions): EleapiClient {
         ok: false,
         retryable: isRetryableStatus(envelope.data.code),
         status,
-        error: `upstream answered ${status} with success:false (code ${envelope.data.code}: ${envelope.data.message.slice(0, 200)})`,
+        // The upstream's message may echo the lead: it stays in `answer`, out of log lines.
+        error: `upstream answered ${status} with success:false (code ${envelope.data.code})`,
         answer,
       };
     }
@@ -170,13 +176,13 @@ export function createEleapiClient(options: EleapiClientOptions): EleapiClient {
     }
     const status = response.status;
     if (status < 200 || status >= 300) {
-      throw fail(`upstream answered ${status}: ${text.slice(0, 200)}`, status);
+      throw fail(`upstream answered ${status}: ${scrub(text).slice(0, 200)}`, status);
     }
     const json = safeJson(text);
     const envelope = apiEnvelopeSchema.safeParse(json);
     if (envelope.success && !envelope.data.success) {
       throw fail(
-        `upstream answered ${status} with success:false (code ${envelope.data.code}: ${envelope.data.message.slice(0, 200)})`,
+        `upstream answered ${status} with success:false (code ${envelope.data.code}: ${scrub(envelope.data.message).slice(0, 200)})`,
         status,
       );
     }

@@ -1,0 +1,54 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { validLead } from '../support/fixtures.ts';
+import { type Harness, startHarness } from '../support/harness.ts';
+
+let h: Harness;
+afterEach(() => h.close());
+
+describe('GET /healthz and /readyz', () => {
+  it('answers 200 while the relay runs and its outbox takes writes', async () => {
+    h = startHarness();
+    expect((await h.relay.request('/healthz')).status).toBe(200);
+    const ready = await h.relay.request('/readyz');
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ok: true, checks: { config: 'ok', outbox: 'ok' } });
+  });
+
+  it('answers 503 on /readyz once shutdown began', async () => {
+    h = startHarness();
+    await h.relay.close();
+    const ready = await h.relay.request('/readyz');
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({
+      ok: false,
+      checks: { config: 'ok', outbox: 'shutting down' },
+    });
+  });
+});
+
+describe('GET /metrics', () => {
+  it('counts what happened, in Prometheus text format', async () => {
+    h = startHarness();
+    h.upstream.answerWith({ status: 503 });
+    await h.post(validLead());
+    await h.post(validLead({ email: 'nope' }));
+    await h.post(validLead(), { origin: 'https://evil.example' });
+    await h.post(validLead(), { headers: { 'content-type': 'text/plain' } });
+    const response = await h.relay.request('/metrics');
+    expect(response.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');
+    const text = await response.text();
+    for (const line of [
+      'eleapi_relay_leads_received_total 1',
+      'eleapi_relay_leads_rejected_total{reason="validation"} 1',
+      'eleapi_relay_leads_rejected_total{reason="origin"} 1',
+      'eleapi_relay_leads_rejected_total{reason="content_type"} 1',
+      'eleapi_relay_leads_rejected_total{reason="bot_pair"} 0',
+      'eleapi_relay_outbox_pending 1',
+      'eleapi_relay_outbox_dead 0',
+      '# TYPE eleapi_relay_upstream_duration_seconds histogram',
+      'eleapi_relay_upstream_duration_seconds_bucket{le="+Inf"} ',
+    ]) {
+      expect(text).toContain(line);
+    }
+  });
+});
