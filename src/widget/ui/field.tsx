@@ -1,0 +1,37 @@
+// A labelled control with its error: the aria wiring every field shares.
+import type { ComponentChildren } from 'preact';
+
+/** Attributes that tie a control to its required state and to its error text. */
+export const control = (id: string, error: string | undefined, required?: boolean) => ({
+  id,
+  part: 'input',
+  'aria-required': required ? ('true' as const) : undefined,
+  'aria-invalid': error ? ('true' as const) : undefined,
+  'aria-describedby': error ? `${id}-e` : undefined,
+});
+
+interface FieldProps {
+  id: string;
+  label: ComponentChildren;
+  error: string | undefined;
+  required?: boolean;
+  /** The consent checkbox sits before its label; CSS puts it there, markup stays one shape. */
+  check?: boolean;
+  children: ComponentChildren;
+}
+
+export const Field = ({ id, label, error, required, check, children }: FieldProps) => (
+  <div class={check ? 'fd ck' : 'fd'} part="field">
+    <label for={id}>
+      {label}
+      {/* Visual only: the control itself says aria-required. */}
+      {required && <span aria-hidden="true"> *</span>}
+    </label>
+    {children}
+    {error && (
+      <p id={`${id}-e`} class="e" part="error">
+        {error}
+      </p>
+    )}
+  </div>
+);

@@ -1,0 +1,54 @@
+// The form's inputs are uncontrolled: the DOM holds what the visitor typed (no state per
+// keystroke, less code in the bundle), read once at submit and written only by prefill.
+import { countryByIso, splitInternational } from '../../shared/dial-codes.ts';
+import type { Prefill } from '../types.ts';
+import type { Draft } from './validate-form.ts';
+
+const input = (form: HTMLFormElement, name: string) =>
+  form.elements.namedItem(name) as HTMLInputElement | null;
+
+/**
+ * A number typed as `+44 7911 123456` keeps its national part; returns the country it picked.
+ * Left as typed when the code is unknown, so validation can say so.
+ */
+export function splitPhone(form: HTMLFormElement): string | undefined {
+  const phone = input(form, 'phone');
+  const found = phone && splitInternational(phone.value);
+  if (!found) return undefined;
+  phone.value = found.national;
+  return found.country.iso;
+}
+
+/** Everything the form holds; fields not on screen read as empty, so they are never sent. */
+export function readForm(form: HTMLFormElement, country: string): Draft {
+  const data = new FormData(form);
+  const text = (name: string) => String(data.get(name) ?? '');
+  return {
+    name: text('name'),
+    email: text('email'),
+    phone: text('phone'),
+    dialCode: countryByIso(country)?.dialCode ?? '',
+    country,
+    message: text('message'),
+    consent: data.has('consent'),
+    website: text('website'),
+  };
+}
+
+/** Fills fields the page knows and the visitor left empty (their typing wins); may pick a country. */
+export function prefillForm(form: HTMLFormElement, prefill: Prefill): string | undefined {
+  for (const name of ['name', 'email'] as const) {
+    const field = input(form, name);
+    if (field && !field.value && prefill[name]) field.value = prefill[name];
+  }
+  const phone = input(form, 'phone');
+  const { phone: number = '', dialCode } = prefill;
+  if (!phone || phone.value || !(number || dialCode)) return undefined;
+  // Through the +CC path, so "+1" with "268 464 1234" picks Antigua by its leading digits.
+  phone.value = number.trim().startsWith('+')
+    ? number
+    : `+${(dialCode ?? '').replace('+', '')}${number}`;
+  const country = splitPhone(form);
+  if (!country) phone.value = number;
+  return country;
+}
