@@ -2,8 +2,8 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { Hono } from 'hono';
 import { controlRoutes } from './control-routes.ts';
-import { envelope } from './envelope.ts';
 import { eleapiRoutes } from './eleapi-routes.ts';
+import { envelope } from './envelope.ts';
 import { DEFAULT_SIM_TOKEN, type SimDeps, type SimOptions } from './sim-config.ts';
 import { createSimState, type SimState } from './sim-state.ts';
 
