@@ -33,7 +33,7 @@ export const text = (max: number): Rule<string | undefined> => ({
 });
 
 export const httpUrl: Rule<string> = {
-  allowed: 'an absolute http(s) URL like https://relay.example.com',
+  allowed: 'an absolute http(s) URL',
   parse(raw) {
     try {
       const url = new URL(raw);
@@ -46,7 +46,7 @@ export const httpUrl: Rule<string> = {
 };
 
 export const id: Rule<string> = {
-  allowed: `letters, digits, "_" or "-", at most ${LIMITS.id} characters`,
+  allowed: `up to ${LIMITS.id} letters, digits, _ or -`,
   parse: (raw) => (ID_PATTERN.test(raw) ? raw : null),
 };
 
@@ -72,15 +72,15 @@ export const integer = (min: number, max: number): Rule<number> => ({
 });
 
 // The value lands in a CSS custom property, so only plain colour syntax passes: no url(), no ";".
-const COLOR = /^(#[\da-f]{3}|#[\da-f]{6}|(rgb|hsl)a?\([\d\s.,%/+-]*(deg)?[\d\s.,%/+-]*\))$/i;
+const COLOR = /^(#([\da-f]{3}){1,2}|(rgb|hsl)a?\([\d\s.,%/+deg-]*\))$/i;
 
 export const color: Rule<string> = {
-  allowed: 'a colour like #0a7, #00aa77, rgb(0 170 119) or hsl(160 100% 33%)',
+  allowed: 'a colour: #rgb, #rrggbb, rgb() or hsl()',
   parse: (raw) => (COLOR.test(raw) ? raw : null),
 };
 
 export const country: Rule<string> = {
-  allowed: 'an ISO 3166 alpha-2 country code like GB',
+  allowed: 'an ISO 3166 alpha-2 code like GB',
   parse: (raw) => (/^[a-z]{2}$/i.test(raw) && countryByIso(raw) ? raw.toUpperCase() : null),
 };
 
@@ -112,7 +112,7 @@ function pickFields(raw: string, allowed: readonly FormField[]): FormField[] | n
 }
 
 export const tags: Rule<string[]> = {
-  allowed: `a comma list of at most ${LIMITS.tags} tags of at most ${LIMITS.tag} characters`,
+  allowed: `up to ${LIMITS.tags} comma-separated tags of up to ${LIMITS.tag} characters`,
   parse(raw) {
     const items = [...new Set(commaList(raw))];
     return items.length <= LIMITS.tags && items.every((tag) => tag.length <= LIMITS.tag)
@@ -122,7 +122,7 @@ export const tags: Rule<string[]> = {
 };
 
 export const attributes: Rule<{ key: string; value: string }[]> = {
-  allowed: `key=value pairs separated by ";" (at most ${LIMITS.attributes}, keys up to ${LIMITS.attributeKey} characters, values up to ${LIMITS.attributeValue})`,
+  allowed: `k=v;k2=v2, up to ${LIMITS.attributes} pairs, keys up to ${LIMITS.attributeKey} and values up to ${LIMITS.attributeValue} characters`,
   parse(raw) {
     const pairs = raw
       .split(';')

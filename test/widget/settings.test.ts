@@ -205,15 +205,25 @@ describe('each attribute with a bad value', () => {
     ['data-locale', 'klingon', 'en, es, fr, de, pt, hi, ar', { locale: 'en' }],
     ['data-title', 't'.repeat(501), 'at most 500 characters', { title: undefined }],
     ['data-privacy-url', 'privacy.html', 'absolute http(s) URL', { privacyUrl: undefined }],
-    ['data-tags', 'a,b,c,d,e,f,g,h,i,j,k', 'at most 10 tags', { tags: [] }],
-    ['data-tags', 'x'.repeat(41), 'at most 40 characters', { tags: [] }],
-    ['data-attributes', 'novalue', 'key=value pairs', { attributes: [] }],
-    ['data-attributes', '=v', 'key=value pairs', { attributes: [] }],
+    ['data-tags', 'a,b,c,d,e,f,g,h,i,j,k', 'up to 10 comma-separated tags', { tags: [] }],
+    ['data-tags', 'x'.repeat(41), 'up to 40 characters', { tags: [] }],
+    ['data-attributes', 'novalue', 'k=v;k2=v2', { attributes: [] }],
+    ['data-attributes', '=v', 'k=v;k2=v2', { attributes: [] }],
     ['data-attributes', `k=${'v'.repeat(501)}`, 'values up to 500', { attributes: [] }],
     ['data-context', 'yes', 'on or off', { context: true }],
-    ['data-accent-color', 'red;background:url(x)', 'a colour like', { accentColor: undefined }],
-    ['data-accent-color', 'rgb(url(x))', 'a colour like', { accentColor: undefined }],
-    ['data-accent-color', '#12345', 'a colour like', { accentColor: undefined }],
+    [
+      'data-accent-color',
+      'red;background:url(x)',
+      '#rgb, #rrggbb, rgb() or hsl()',
+      { accentColor: undefined },
+    ],
+    [
+      'data-accent-color',
+      'rgb(url(x))',
+      '#rgb, #rrggbb, rgb() or hsl()',
+      { accentColor: undefined },
+    ],
+    ['data-accent-color', '#12345', '#rgb, #rrggbb, rgb() or hsl()', { accentColor: undefined }],
     ['data-position', 'top-left', 'bottom-right, bottom-left', { position: 'bottom-right' }],
     ['data-z-index', '1.5', 'an integer from 0 to 2147483647', { zIndex: 2147483000 }],
     ['data-z-index', '9999999999', 'an integer', { zIndex: 2147483000 }],
@@ -231,7 +241,7 @@ describe('each attribute with a bad value', () => {
   it('reports 21 attributes as too many', () => {
     const many = Array.from({ length: 21 }, (_, i) => `k${i}=v`).join(';');
     expect(parse({ 'data-attributes': many })?.attributes).toEqual([]);
-    expect(report.mock.calls[0]?.[0]).toContain('at most 20');
+    expect(report.mock.calls[0]?.[0]).toContain('up to 20 pairs');
   });
 });
 
