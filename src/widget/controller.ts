@@ -3,7 +3,8 @@
 import type { Events } from './events.ts';
 import type { Outbox } from './offline-queue.ts';
 import type { Attribute } from './page-context.ts';
-import { buildSubmission, leadFields } from './submission.ts';
+import { buildSubmission, type LeadSubmission, leadFields } from './submission.ts';
+import type { PostResult } from './transport.ts';
 import type { FormController, Prefill, SubmitOutcome, WidgetSettings } from './types.ts';
 
 export interface ControllerDeps {
@@ -33,23 +34,8 @@ export function createController(deps: ControllerDeps): Controller {
       deps.uuid(),
       settings.context ? deps.context() : [],
     );
-    const detail = { uuid: body.uuid, fields: leadFields(body) };
-    events.emit('submit', detail);
-    const result = await deps.outbox.send(settings.relayUrl, body);
-    switch (result.kind) {
-      case 'sent':
-        events.emit('success', detail);
-        return result;
-      case 'retry':
-        // Stored and resent later; `success` is announced when the relay has it.
-        return { kind: 'queued' };
-      case 'invalid':
-        events.emit('error', { ...detail, reason: 'invalid', issues: result.issues });
-        return result;
-      default:
-        events.emit('error', { ...detail, reason: 'refused', status: result.status });
-        return { kind: 'failed', status: result.status };
-    }
+    events.emit('submit', { uuid: body.uuid, fields: leadFields(body) });
+    return announce(events, body, await deps.outbox.send(settings.relayUrl, body));
   }
 
   return {
@@ -76,4 +62,25 @@ export function createController(deps: ControllerDeps): Controller {
       for (const listener of prefillListeners) listener(prefill);
     },
   };
+}
+
+/**
+ * Announces a relay's answer as `success` or `error` (with `reason`) and says what it means for
+ * the form. A submission kept for resending is announced once it lands, not before.
+ */
+export function announce(events: Events, body: LeadSubmission, result: PostResult): SubmitOutcome {
+  const detail = { uuid: body.uuid, fields: leadFields(body) };
+  switch (result.kind) {
+    case 'sent':
+      events.emit('success', detail);
+      return result;
+    case 'retry':
+      return { kind: 'queued' };
+    case 'invalid':
+      events.emit('error', { ...detail, reason: 'invalid', issues: result.issues });
+      return result;
+    default:
+      events.emit('error', { ...detail, reason: 'refused', status: result.status });
+      return { kind: 'failed', status: result.status };
+  }
 }

@@ -1,5 +1,5 @@
 // Wires the widget together: settings, session UUID, outbox, controller, UI and the global.
-import { createController } from './controller.ts';
+import { announce, createController } from './controller.ts';
 import { createEvents } from './events.ts';
 import { createOutbox } from './offline-queue.ts';
 import { pageContext } from './page-context.ts';
@@ -14,7 +14,6 @@ import {
 import { safeStorage } from './safe-storage.ts';
 import { randomUuid, sessionUuidSource } from './session-uuid.ts';
 import { captureAttributes, LOG_PREFIX, parseSettings } from './settings.ts';
-import { leadFields } from './submission.ts';
 import { createTransport } from './transport.ts';
 import type { FormController, WidgetView } from './types.ts';
 import { VERSION } from './version.ts';
@@ -85,12 +84,7 @@ function build(
     random: env.random ?? Math.random,
     events: win,
     onSettled(body, result) {
-      if (destroyed) return;
-      const detail = { uuid: body.uuid, fields: leadFields(body) };
-      events.emit(
-        result.kind === 'sent' ? 'success' : 'error',
-        result.kind === 'sent' ? detail : { ...detail, reason: 'refused' },
-      );
+      if (!destroyed) announce(events, body, result);
     },
   });
   const controller = createController({

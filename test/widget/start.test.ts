@@ -169,6 +169,19 @@ describe('submitting through the mounted form', () => {
     expect(relay.requests.map((request) => request.body)).toEqual([body]);
     expect(details).toEqual([{ uuid: CHAT, fields: { name: 'Ada' } }]);
   });
+  it('announces an error when the relay refuses what a previous page left, and drops it', async () => {
+    const body = { uuid: CHAT, botId: 'bot1', customerId: 'cust1', name: 'Ada' };
+    localStorage.setItem(OUTBOX_KEY, JSON.stringify([{ url: 'https://relay.example.com', body }]));
+    const details: unknown[] = [];
+    const onError = (event: Event) => details.push((event as CustomEvent).detail);
+    document.addEventListener('eleapi-leads:error', onError);
+    start(scriptTag(), { fetch: fakeFetch(json(403, { ok: false })).fetch });
+    await vi.waitFor(() => expect(localStorage.getItem(OUTBOX_KEY)).toBeNull());
+    document.removeEventListener('eleapi-leads:error', onError);
+    expect(details).toEqual([
+      { uuid: CHAT, fields: { name: 'Ada' }, reason: 'refused', status: 403 },
+    ]);
+  });
 });
 
 describe('EleapiLeads.destroy', () => {
