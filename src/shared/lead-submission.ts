@@ -51,12 +51,15 @@ export const leadSubmissionSchema = z
       consent: z.optional(z.boolean('consent must be true or false')),
       tags: z.optional(
         z
-          .array(trimmed(LIMITS.tag, 'tag').check(z.minLength(1, 'tags must not be empty')))
+          .array(
+            trimmed(LIMITS.tag, 'tag').check(z.minLength(1, 'tags must not be empty')),
+            'tags must be a list of text',
+          )
           .check(z.maxLength(LIMITS.tags, `at most ${LIMITS.tags} tags`)),
       ),
       attributes: z.optional(
         z
-          .array(attributeSchema)
+          .array(attributeSchema, 'attributes must be a list of {"key", "value"} objects')
           .check(z.maxLength(LIMITS.attributes, `at most ${LIMITS.attributes} attributes`)),
       ),
       // Honeypot: hidden from people, so any value marks a bot. Bounded like everything else.
