@@ -6,7 +6,7 @@ import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const BUNDLE = new URL('../../dist/eleapi-leads.js', import.meta.url);
-/** The budget in gzip -9 bytes. */
+/** The budget in bytes, gzipped at level 9 (Node zlib; GNU gzip -9 packs ~2% tighter). */
 const BUDGET = 14_336;
 
 if (!existsSync(BUNDLE))
@@ -44,7 +44,7 @@ function loadOnPage(attributes: Record<string, string>) {
 }
 
 describe('dist/eleapi-leads.js', () => {
-  it(`is ${gzipped} bytes gzipped (gzip -9), within the ${BUDGET}-byte budget`, () => {
+  it(`is ${gzipped} bytes gzipped at level 9, within the ${BUDGET}-byte budget`, () => {
     console.info(`widget bundle: ${code.length} bytes, ${gzipped} bytes gzip -9`);
     expect(gzipped).toBeLessThanOrEqual(BUDGET);
   });
