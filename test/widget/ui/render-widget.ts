@@ -1,5 +1,5 @@
 // Mounts the real UI into the happy-dom page and gives queries scoped to its shadow root.
-import { act, configure, within } from '@testing-library/preact';
+import { act, type BoundFunctions, configure, type queries, within } from '@testing-library/preact';
 import type { WidgetSettings, WidgetView } from '../../../src/widget/types.ts';
 import { mountWidget } from '../../../src/widget/ui/mount.tsx';
 import { type FakeController, fakeController } from './fake-controller.ts';
@@ -9,7 +9,7 @@ export interface Rendered {
   view: WidgetView;
   host: HTMLElement;
   root: ShadowRoot;
-  ui: ReturnType<typeof within>;
+  ui: BoundFunctions<typeof queries>;
   script: HTMLScriptElement;
 }
 
