@@ -95,6 +95,20 @@ describe('keyboard only', () => {
     await page.context().close();
   });
 
+  it('moves focus to the thank-you message after sending, so Escape still closes the panel', async () => {
+    const { page } = await openPage();
+    await page.getByRole('button', { name: 'Contact us' }).click();
+    await page.getByLabel('Name').fill('Focus Test');
+    await page.getByLabel('Email').fill('focus@example.com');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByText(/Thank/).isVisible()).toBe(true);
+    await expect.poll(async () => (await focused(page))?.text).toMatch(/Thank/);
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(await focused(page)).toMatchObject({ part: 'launcher' });
+    await page.context().close();
+  });
+
   it('closes on Escape and on the close button, putting focus back on the launcher', async () => {
     const { page } = await openPage();
     await tabTo(page, (el) => el.part === 'launcher');

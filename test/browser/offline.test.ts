@@ -1,0 +1,88 @@
+// Nothing a visitor typed is lost when the relay cannot be reached, in real Chromium: the
+// visitor is told it will be sent, and once the relay is back the lead reaches eleapi once.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchBrowser, newContext } from '../_util/browser.ts';
+import { type Stack, startStack } from '../_util/e2e-stack.ts';
+import { widgetPage } from '../_util/test-pages.ts';
+
+const OUTBOX_KEY = 'eleapi-leads:outbox';
+
+let browser: Browser;
+let stack: Stack;
+
+beforeAll(async () => {
+  [browser, stack] = await Promise.all([launchBrowser(), startStack()]);
+  stack.pages.setPage('/', widgetPage({ relayUrl: stack.relay.url }));
+  stack.pages.setPage('/next', widgetPage({ relayUrl: stack.relay.url, body: '<p>Next page</p>' }));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+beforeEach(() => {
+  stack.sim.reset();
+});
+
+const receivedFor = (email: string) =>
+  stack.sim.received().filter((upsert) => upsert.body.email === email).length;
+
+const storedLeads = (page: Page) =>
+  page.evaluate(
+    (key) => JSON.parse(localStorage.getItem(key) ?? '[]').length as number,
+    OUTBOX_KEY,
+  );
+
+async function submit(page: Page, email: string): Promise<void> {
+  await page.getByRole('button', { name: 'Contact us' }).click();
+  await page.getByLabel('Name').fill('Offline Visitor');
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('button', { name: 'Send' }).click();
+}
+
+describe('when the relay cannot be reached at submit time', () => {
+  it('tells the visitor it will be sent, then delivers exactly once when the browser is back online', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(stack.pages.url);
+    await context.setOffline(true);
+    await submit(page, 'offline@example.com');
+
+    await expect.poll(() => page.getByText(/sent when you are back online/).isVisible()).toBe(true);
+    expect(await storedLeads(page)).toBe(1);
+    expect(receivedFor('offline@example.com')).toBe(0);
+
+    await context.setOffline(false);
+    await expect.poll(() => receivedFor('offline@example.com'), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => storedLeads(page)).toBe(0);
+    // A fresh page load flushes the outbox again: there is nothing left to send twice.
+    await page.reload();
+    await page.getByRole('button', { name: 'Contact us' }).waitFor();
+    expect(await storedLeads(page)).toBe(0);
+    expect(receivedFor('offline@example.com')).toBe(1);
+    await context.close();
+  });
+
+  it('keeps the lead while the relay is down and sends it from the next page once it is back', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(stack.pages.url);
+    await stack.stopRelay();
+    try {
+      await submit(page, 'relay-down@example.com');
+      await expect
+        .poll(() => page.getByText(/sent when you are back online/).isVisible())
+        .toBe(true);
+      expect(await storedLeads(page)).toBe(1);
+    } finally {
+      await stack.restartRelay();
+    }
+    await page.goto(`${stack.pages.url}/next`);
+    await expect.poll(() => receivedFor('relay-down@example.com'), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => storedLeads(page)).toBe(0);
+    expect(receivedFor('relay-down@example.com')).toBe(1);
+    await context.close();
+  });
+});
