@@ -47,7 +47,10 @@ export function PhoneField({
       </Field>
       <Field id="phone" label={t.phone} error={error} required={required}>
         <div class="tel">
-          <span aria-hidden="true">{`${flagOf(country)} ${countryByIso(country)?.dialCode}`}</span>
+          {/* ltr: "+966" would read "966+" inside an Arabic line. */}
+          <span aria-hidden="true" dir="ltr">
+            {`${flagOf(country)} ${countryByIso(country)?.dialCode}`}
+          </span>
           <input
             {...control('phone', error, required)}
             type="tel"

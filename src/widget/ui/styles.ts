@@ -37,7 +37,6 @@ button:hover{filter:brightness(.9)}
 .x{font-size:24px;line-height:1;padding:0 8px}
 :focus-visible{outline:3px solid var(--eleapi-accent);outline-offset:2px}
 .hp{position:absolute;inset-inline-start:-9999px;width:1px;overflow:hidden}
-.d{font-size:17px}
 [role=status]:not(:empty){margin-block-start:10px}
 @media (prefers-reduced-motion:reduce){*{animation:none!important;transition:none!important}}`;
 
