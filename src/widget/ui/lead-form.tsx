@@ -65,7 +65,10 @@ export function LeadForm({ controller, t }: { controller: FormController; t: Str
   const clear = ({ target }: Event) => {
     const { name } = target as HTMLInputElement;
     const key = (name === 'country' ? 'dialCode' : name) as ErrorKey;
-    setErrors(({ [key]: gone, ...rest }) => (gone ? rest : errors));
+    setErrors((previous) => {
+      const { [key]: gone, ...rest } = previous;
+      return gone ? rest : previous;
+    });
   };
 
   const error = (key: ErrorKey) => errors[key] && t[errors[key]];
