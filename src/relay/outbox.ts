@@ -43,8 +43,8 @@ export interface Outbox {
   accept(id: string, body: UpsertLeadBody, now: number): Promise<string>;
   /** Pending rows due by `now`, oldest first, skipping ids in `skip`. */
   due(now: number, limit: number, skip: ReadonlySet<string>): OutboxRow[];
-  /** When the earliest pending row becomes due, if any. */
-  nextDueAt(): number | undefined;
+  /** When the earliest pending row not in `skip` becomes due, if any. */
+  nextDueAt(skip: ReadonlySet<string>): number | undefined;
   // The marks below do nothing when a newer body arrived meanwhile (revision changed).
   markDelivered(record: AttemptRecord): Promise<void>;
   markRetry(record: AttemptRecord & { nextAttemptAt: number }): Promise<void>;
@@ -115,9 +115,10 @@ export function openOutbox(dataDir: string): Outbox {
     `SELECT * FROM outbox WHERE state = 'pending' AND next_attempt_at <= ?
      ORDER BY next_attempt_at LIMIT ?`,
   );
-  const nextDue = db
-    .prepare(`SELECT min(next_attempt_at) FROM outbox WHERE state = 'pending'`)
-    .pluck();
+  const nextDue = db.prepare<[number]>(
+    `SELECT id, next_attempt_at AS at FROM outbox WHERE state = 'pending'
+     ORDER BY next_attempt_at LIMIT ?`,
+  );
   const mark = db.prepare(`
     UPDATE outbox SET state = @state, attempts = @attempts, updated_at = @now,
       next_attempt_at = @next, last_error = @error, upstream_status = @status,
@@ -170,7 +171,10 @@ export function openOutbox(dataDir: string): Outbox {
       const rows = (dueRows.all(now, limit + skip.size) as RawRow[]).filter((r) => !skip.has(r.id));
       return rows.slice(0, limit).map(toRow);
     },
-    nextDueAt: () => (nextDue.get() as number | null) ?? undefined,
+    nextDueAt(skip) {
+      const rows = nextDue.all(skip.size + 1) as { id: string; at: number }[];
+      return rows.find((r) => !skip.has(r.id))?.at;
+    },
     markDelivered: (r) => record('delivered', r, r.now),
     markRetry: (r) => record('pending', r, r.nextAttemptAt),
     markDead: (r) => record('dead', r, r.now),

@@ -72,7 +72,8 @@ export function createSender(options: SenderOptions): Sender {
   }
 
   function sleepUntilNextDue(): void {
-    const next = outbox.nextDueAt();
+    // Rows in flight are due already; counting them would wake this loop again at once.
+    const next = outbox.nextDueAt(new Set(inFlight.keys()));
     if (next !== undefined) sleep(next - now());
   }
 

@@ -68,7 +68,8 @@ describe('openOutbox', () => {
     expect(outbox.due(2000, 10, new Set()).map((r) => r.id)).toEqual(['a', 'b']);
     expect(outbox.due(2000, 10, new Set(['a'])).map((r) => r.id)).toEqual(['b']);
     expect(outbox.due(9000, 1, new Set()).map((r) => r.id)).toEqual(['a']);
-    expect(outbox.nextDueAt()).toBe(1000);
+    expect(outbox.nextDueAt(new Set())).toBe(1000);
+    expect(outbox.nextDueAt(new Set(['a', 'b']))).toBe(5000);
   });
 
   it('erases the personal data of a delivered lead', async () => {
@@ -105,7 +106,7 @@ describe('openOutbox', () => {
       upstreamStatus: 503,
     });
     expect(outbox.due(4999, 10, new Set())).toEqual([]);
-    expect(outbox.nextDueAt()).toBe(5000);
+    expect(outbox.nextDueAt(new Set())).toBe(5000);
     await outbox.markDead({
       id: 'a',
       revision: 1,

@@ -1,0 +1,55 @@
+// autocannon against one URL: a warm-up, then a measured run, every request a distinct lead.
+import autocannon from 'autocannon';
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+// A fixed-width uuid keeps every body the same length; the counter keeps leads distinct.
+let counter = 0;
+const template = (uuid: string) =>
+  JSON.stringify({
+    uuid,
+    botId: 'benchbot',
+    customerId: 'benchcust',
+    name: 'Bench Mark',
+    email: 'bench@example.com',
+    phone: '07911 123456',
+    dialCode: '+44',
+    message: 'Interested in the spring offer, please call back.',
+    consent: true,
+    website: '',
+  });
+const nextBody = () =>
+  template(`7e88d192-9b20-4035-9b68-${(counter++).toString(16).padStart(12, '0')}`);
+
+function run(url: string, seconds: number): Promise<autocannon.Result> {
+  return autocannon({
+    url: `${url}/v1/leads`,
+    connections: 50,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: 'https://bench.example.com' },
+        setupRequest: (request) => ({ ...request, body: nextBody() }),
+      },
+    ],
+  });
+}
+
+export async function load(url: string, seconds: number, warmupSeconds = 2): Promise<LoadResult> {
+  await run(url, warmupSeconds);
+  const result = await run(url, seconds);
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
