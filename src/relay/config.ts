@@ -179,7 +179,7 @@ export function loadConfig(env: Env): RelayConfig {
     ),
     agentId: read<string | undefined>('RELAY_AGENT_ID', agentId, undefined),
     pictureUrl: read<string | undefined>('RELAY_PICTURE_URL', httpUrl, undefined),
-    rateLimitPerMinute: read('RELAY_RATE_LIMIT', integer(1, 1_000_000), 10),
+    rateLimitPerMinute: read('RELAY_RATE_LIMIT', integer(1, 1_000_000_000), 10),
     trustProxy: read('RELAY_TRUST_PROXY', flag, false),
     port: read('PORT', integer(0, 65_535), 8787),
     host: read('HOST', text, '127.0.0.1'),

@@ -1,5 +1,4 @@
 // The relay as a Hono app, built from config and injected dependencies.
-import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import type { DestinationStream } from 'pino';
 import type { RelayEnv } from './app-env.ts';
@@ -10,6 +9,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { openOutbox } from './outbox.ts';
+import { createRandomId } from './random-id.ts';
 import { createRateLimiter } from './rate-limiter.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -99,7 +99,7 @@ export function createRelay(config: RelayConfig, deps: RelayDeps = {}): Relay {
       limiter: createRateLimiter({ perMinute: config.rateLimitPerMinute, now }),
       clientIp: clientIpResolver(config.trustProxy, deps.socketAddress ?? (() => undefined)),
       now,
-      randomId: deps.randomId ?? (() => randomBytes(12).toString('base64url')),
+      randomId: deps.randomId ?? createRandomId(),
       onAccepted: wake,
     }),
   );
@@ -133,7 +133,7 @@ export function createRelay(config: RelayConfig, deps: RelayDeps = {}): Relay {
     accepting = false;
     clearInterval(pruneTimer);
     await sender.stop(graceMs);
-    outbox.close();
+    await outbox.close();
     logger.flush();
   }
 

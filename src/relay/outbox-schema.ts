@@ -7,11 +7,15 @@ const SCHEMA_VERSION = 1;
 export const OUTBOX_STATES = ['pending', 'delivered', 'dead'] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
 
-export function migrate(db: Database): void {
-  // WAL lets readers run during a commit; FULL makes each commit durable before 202 is sent.
+/** WAL lets readers run during a commit; FULL makes each commit durable before 202 is sent. */
+export function configureConnection(db: Database): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
+}
+
+export function migrate(db: Database): void {
+  configureConnection(db);
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version >= SCHEMA_VERSION) return;
   db.exec(`

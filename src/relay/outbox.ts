@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { UpsertLeadBody } from '../shared/eleapi-api.ts';
 import { createGroupCommit } from './group-commit.ts';
+import type { OpValue, OutboxOp } from './outbox-ops.ts';
 import { migrate, type OutboxState } from './outbox-schema.ts';
+import { startOutboxWriter } from './outbox-writer.ts';
 
 export { OUTBOX_STATES, type OutboxState } from './outbox-schema.ts';
 
@@ -57,7 +59,8 @@ export interface Outbox {
   pruneDelivered(before: number): Promise<number>;
   /** A cheap durable write, for readiness. */
   checkWritable(now: number): Promise<void>;
-  close(): void;
+  /** Commits what is queued, then closes the database. */
+  close(): Promise<void>;
 }
 
 interface RawRow {
@@ -94,23 +97,18 @@ function toRow(raw: RawRow): OutboxRow {
   };
 }
 
-/** Opens (creating the folder and file if needed) the outbox in `dataDir`. */
+/**
+ * Opens (creating the folder and file if needed) the outbox in `dataDir`. Reads run here on
+ * their own connection (WAL lets them see every commit); writes go to the writer thread.
+ */
 export function openOutbox(dataDir: string): Outbox {
   mkdirSync(dataDir, { recursive: true });
-  const db = new BetterSqlite3(join(dataDir, OUTBOX_FILE));
+  const file = join(dataDir, OUTBOX_FILE);
+  const db = new BetterSqlite3(file);
   migrate(db);
-  const writes = createGroupCommit({ transaction: (work) => db.transaction(work)() });
+  const writer = startOutboxWriter(file);
+  const writes = createGroupCommit<OutboxOp, OpValue>({ commit: writer.commit });
 
-  const insert = db.prepare(`
-    INSERT INTO outbox (id, uuid, state, body, revision, attempts, created_at, accepted_at,
-                        updated_at, next_attempt_at)
-    VALUES (@id, @uuid, 'pending', @body, 1, 0, @now, @now, @now, @now)
-    ON CONFLICT (uuid) DO UPDATE SET
-      state = 'pending', body = excluded.body, revision = revision + 1, attempts = 0,
-      accepted_at = excluded.accepted_at, updated_at = excluded.updated_at,
-      next_attempt_at = excluded.next_attempt_at,
-      last_error = NULL, upstream_status = NULL, upstream_answer = NULL
-    RETURNING id`);
   const dueRows = db.prepare<[number, number]>(
     `SELECT * FROM outbox WHERE state = 'pending' AND next_attempt_at <= ?
      ORDER BY next_attempt_at LIMIT ?`,
@@ -119,19 +117,6 @@ export function openOutbox(dataDir: string): Outbox {
     `SELECT id, next_attempt_at AS at FROM outbox WHERE state = 'pending'
      ORDER BY next_attempt_at LIMIT ?`,
   );
-  const mark = db.prepare(`
-    UPDATE outbox SET state = @state, attempts = @attempts, updated_at = @now,
-      next_attempt_at = @next, last_error = @error, upstream_status = @status,
-      upstream_answer = @answer, body = CASE WHEN @state = 'delivered' THEN NULL ELSE body END
-    WHERE id = @id AND revision = @revision AND state = 'pending'`);
-  const reviveAll = db.prepare(
-    `UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ?
-     WHERE state = 'dead'`,
-  );
-  const reviveOne = db.prepare(
-    `UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ?
-     WHERE state = 'dead' AND id = ?`,
-  );
   const listAll = db.prepare<[number]>(
     `SELECT * FROM outbox WHERE state != 'delivered' ORDER BY created_at LIMIT ?`,
   );
@@ -139,33 +124,32 @@ export function openOutbox(dataDir: string): Outbox {
     `SELECT * FROM outbox WHERE state = ? ORDER BY created_at LIMIT ?`,
   );
   const count = db.prepare(`SELECT state, count(*) AS n FROM outbox GROUP BY state`);
-  const prune = db.prepare(`DELETE FROM outbox WHERE state = 'delivered' AND updated_at < ?`);
-  const touch = db.prepare(
-    `INSERT INTO meta (key, value) VALUES ('ready_check', ?)
-     ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-  );
 
-  const record = (state: OutboxState, r: AttemptRecord, next: number) =>
-    writes.submit(() => {
-      mark.run({
-        state,
-        id: r.id,
-        revision: r.revision,
-        attempts: r.attempts,
-        now: r.now,
-        next,
-        error: r.error ?? null,
-        status: r.upstreamStatus ?? null,
-        answer: r.upstreamAnswer ?? null,
-      });
+  const mark = async (state: OutboxState, r: AttemptRecord, next: number) => {
+    await writes.submit({
+      kind: 'mark',
+      state,
+      id: r.id,
+      revision: r.revision,
+      attempts: r.attempts,
+      now: r.now,
+      next,
+      error: r.error ?? null,
+      status: r.upstreamStatus ?? null,
+      answer: r.upstreamAnswer ?? null,
     });
+  };
 
   return {
-    accept: (id, body, now) =>
-      writes.submit(
-        () =>
-          (insert.get({ id, uuid: body.uuid, body: JSON.stringify(body), now }) as { id: string })
-            .id,
+    accept: async (id, body, now) =>
+      String(
+        await writes.submit({
+          kind: 'accept',
+          id,
+          uuid: body.uuid,
+          body: JSON.stringify(body),
+          now,
+        }),
       ),
     due(now, limit, skip) {
       const rows = (dueRows.all(now, limit + skip.size) as RawRow[]).filter((r) => !skip.has(r.id));
@@ -175,15 +159,11 @@ export function openOutbox(dataDir: string): Outbox {
       const rows = nextDue.all(skip.size + 1) as { id: string; at: number }[];
       return rows.find((r) => !skip.has(r.id))?.at;
     },
-    markDelivered: (r) => record('delivered', r, r.now),
-    markRetry: (r) => record('pending', r, r.nextAttemptAt),
-    markDead: (r) => record('dead', r, r.now),
-    retryDead: (ids, now) =>
-      writes.submit(() =>
-        ids === undefined
-          ? reviveAll.run(now, now).changes
-          : ids.reduce((n, id) => n + reviveOne.run(now, now, id).changes, 0),
-      ),
+    markDelivered: (r) => mark('delivered', r, r.now),
+    markRetry: (r) => mark('pending', r, r.nextAttemptAt),
+    markDead: (r) => mark('dead', r, r.now),
+    retryDead: async (ids, now) =>
+      Number(await writes.submit({ kind: 'revive', ids: ids ? [...ids] : null, now })),
     list: (state, limit) =>
       ((state ? listState.all(state, limit) : listAll.all(limit)) as RawRow[]).map(toRow),
     counts() {
@@ -193,13 +173,13 @@ export function openOutbox(dataDir: string): Outbox {
       }
       return counts;
     },
-    pruneDelivered: (before) => writes.submit(() => prune.run(before).changes),
-    checkWritable: (now) =>
-      writes.submit(() => {
-        touch.run(String(now));
-      }),
-    close() {
-      writes.close();
+    pruneDelivered: async (before) => Number(await writes.submit({ kind: 'prune', before })),
+    checkWritable: async (now) => {
+      await writes.submit({ kind: 'touch', now });
+    },
+    async close() {
+      await writes.close();
+      await writer.close();
       db.close();
     },
   };

@@ -104,7 +104,7 @@ describe('loadConfig', () => {
       'RELAY_ALLOWED_BOTS must be a comma list of botId:customerId pairs (letters, digits, "_" or "-"): "onlybot" is not one (got "onlybot")',
       'RELAY_ADMIN_TOKEN must be at least 16 characters without spaces',
       'RELAY_DEFAULT_STATUS must be one of OPEN, INPROGRESS, REVIEW, ONHOLD, DEPENDANCY, CLOSED (got "DONE")',
-      'RELAY_RATE_LIMIT must be a whole number from 1 to 1000000 (got "ten")',
+      'RELAY_RATE_LIMIT must be a whole number from 1 to 1000000000 (got "ten")',
       'RELAY_TRUST_PROXY must be true or false (got "maybe")',
       'PORT must be a whole number from 0 to 65535 (got "70000")',
       'LOG_LEVEL must be one of debug, info, warn, error (got "verbose")',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskEmail, maskIp, maskPhone } from '../../src/relay/logger.ts';
+import { maskEmail, maskEmailsIn, maskIp, maskPhone } from '../../src/relay/logger.ts';
 import { ADMIN_TOKEN, eventually, TOKEN, validLead } from './support/fixtures.ts';
 import { startHarness } from './support/harness.ts';
 
@@ -91,5 +91,15 @@ describe('relay logs and answers', () => {
     await eventually(() => h.upstream.delivered().length === 1, 'the lead upstream');
     await h.close();
     expect(h.logs).toEqual([]);
+  });
+});
+
+describe('maskEmailsIn', () => {
+  it('masks every email-shaped text and leaves the rest alone', () => {
+    expect(maskEmailsIn('from grace.hopper@example.com and al@x.io')).toBe(
+      'from g***@example.com and a***@x.io',
+    );
+    expect(maskEmailsIn('{"email":"a***@example.com"}')).toBe('{"email":"a***@example.com"}');
+    expect(maskEmailsIn('no at sign, a @ b, @handle, x@')).toBe('no at sign, a @ b, @handle, x@');
   });
 });

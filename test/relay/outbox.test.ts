@@ -11,8 +11,8 @@ beforeEach(() => {
   dir = tempDir();
   outbox = openOutbox(join(dir.path, 'nested', 'data'));
 });
-afterEach(() => {
-  outbox.close();
+afterEach(async () => {
+  await outbox.close();
   dir.remove();
 });
 
@@ -138,7 +138,7 @@ describe('openOutbox', () => {
 
   it('finds its pending leads again after a restart', async () => {
     await outbox.accept('a', lead(), 1000);
-    outbox.close();
+    await outbox.close();
     outbox = openOutbox(join(dir.path, 'nested', 'data'));
     expect(outbox.due(2000, 10, new Set()).map((r) => r.id)).toEqual(['a']);
   });

@@ -1,0 +1,40 @@
+// The outbox's writer thread: applies each batch of writes in one transaction, so the fsync
+// that makes them durable (synchronous=FULL) never blocks the thread answering HTTP.
+import { parentPort, workerData } from 'node:worker_threads';
+import BetterSqlite3 from 'better-sqlite3';
+import { createOpRunner, type OpResult, type OutboxOp } from './outbox-ops.ts';
+import { configureConnection } from './outbox-schema.ts';
+
+export type WriterRequest = { ops: OutboxOp[] } | { close: true };
+export type WriterReply = { results: OpResult[] } | { fatal: string };
+
+const port = parentPort;
+if (!port) throw new Error('outbox-worker.ts runs as a worker thread');
+const db = new BetterSqlite3((workerData as { file: string }).file);
+configureConnection(db);
+const apply = createOpRunner(db);
+
+port.on('message', (message: WriterRequest) => {
+  if ('close' in message) {
+    db.close();
+    port.close();
+    return;
+  }
+  const results: OpResult[] = [];
+  try {
+    db.transaction(() => {
+      for (const op of message.ops) {
+        // A failing statement is rolled back alone (statement journal); the rest commit.
+        try {
+          results.push({ ok: true, value: apply(op) });
+        } catch (error) {
+          results.push({ ok: false, error: (error as Error).message });
+        }
+      }
+    })();
+  } catch (error) {
+    port.postMessage({ fatal: (error as Error).message } satisfies WriterReply);
+    return;
+  }
+  port.postMessage({ results } satisfies WriterReply);
+});
