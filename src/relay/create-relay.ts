@@ -9,6 +9,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { openOutbox } from './outbox.ts';
+import type { WriterMode } from './outbox-writer.ts';
 import { createRandomId } from './random-id.ts';
 import { createRateLimiter } from './rate-limiter.ts';
 import { adminRoutes } from './routes/admin.ts';
@@ -33,6 +34,8 @@ export interface RelayDeps {
   widgetScriptPath?: string;
   /** False to accept and store leads without delivering them (benchmarks). */
   deliver?: boolean;
+  /** Where SQLite commits run: a worker thread (default) or inline, for tests and runtimes without threads. */
+  outboxWriter?: WriterMode;
 }
 
 export interface RelayLifecycle {
@@ -62,7 +65,7 @@ export function createRelay(config: RelayConfig, deps: RelayDeps = {}): Relay {
     secrets: [config.token, config.listToken, config.adminToken],
   });
   const metrics = createMetrics();
-  const outbox = openOutbox(config.dataDir);
+  const outbox = openOutbox(config.dataDir, deps.outboxWriter);
   const client = createEleapiClient({
     baseUrl: config.apiUrl,
     upsertToken: config.token,

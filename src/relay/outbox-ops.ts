@@ -75,3 +75,25 @@ export function createOpRunner(db: Database): (op: OutboxOp) => OpValue {
     }
   };
 }
+
+/**
+ * Applies a batch in one transaction. A failing statement is rolled back alone (SQLite's
+ * statement journal) and reported; the rest commit. Throws if the commit itself fails.
+ */
+export function applyBatch(
+  db: Database,
+  apply: (op: OutboxOp) => OpValue,
+  ops: readonly OutboxOp[],
+): OpResult[] {
+  const results: OpResult[] = [];
+  db.transaction(() => {
+    for (const op of ops) {
+      try {
+        results.push({ ok: true, value: apply(op) });
+      } catch (error) {
+        results.push({ ok: false, error: (error as Error).message });
+      }
+    }
+  })();
+  return results;
+}

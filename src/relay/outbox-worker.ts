@@ -2,7 +2,7 @@
 // that makes them durable (synchronous=FULL) never blocks the thread answering HTTP.
 import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
-import { createOpRunner, type OpResult, type OutboxOp } from './outbox-ops.ts';
+import { applyBatch, createOpRunner, type OpResult, type OutboxOp } from './outbox-ops.ts';
 import { configureConnection } from './outbox-schema.ts';
 
 export type WriterRequest = { ops: OutboxOp[] } | { close: true };
@@ -20,18 +20,9 @@ port.on('message', (message: WriterRequest) => {
     port.close();
     return;
   }
-  const results: OpResult[] = [];
+  let results: OpResult[];
   try {
-    db.transaction(() => {
-      for (const op of message.ops) {
-        // A failing statement is rolled back alone (statement journal); the rest commit.
-        try {
-          results.push({ ok: true, value: apply(op) });
-        } catch (error) {
-          results.push({ ok: false, error: (error as Error).message });
-        }
-      }
-    })();
+    results = applyBatch(db, apply, message.ops);
   } catch (error) {
     port.postMessage({ fatal: (error as Error).message } satisfies WriterReply);
     return;

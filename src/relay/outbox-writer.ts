@@ -1,7 +1,10 @@
-// The main thread's side of the writer thread: one batch in flight at a time.
+// Where the outbox's write transactions run. On a worker thread (the default) the fsync of each
+// commit never blocks the thread answering HTTP; inline is for tests and runtimes without threads.
 import { Worker } from 'node:worker_threads';
+import BetterSqlite3 from 'better-sqlite3';
 import type { CommitResult } from './group-commit.ts';
-import type { OpValue, OutboxOp } from './outbox-ops.ts';
+import { applyBatch, createOpRunner, type OpValue, type OutboxOp } from './outbox-ops.ts';
+import { configureConnection } from './outbox-schema.ts';
 import type { WriterReply, WriterRequest } from './outbox-worker.ts';
 
 export interface OutboxWriter {
@@ -17,7 +20,26 @@ function workerScript(): { script: URL; entry: URL } {
   return { script, entry };
 }
 
-export function startOutboxWriter(file: string): OutboxWriter {
+export type WriterMode = 'thread' | 'inline';
+
+export function startOutboxWriter(file: string, mode: WriterMode = 'thread'): OutboxWriter {
+  return mode === 'thread' ? startThreadWriter(file) : startInlineWriter(file);
+}
+
+function startInlineWriter(file: string): OutboxWriter {
+  const db = new BetterSqlite3(file);
+  configureConnection(db);
+  const apply = createOpRunner(db);
+  return {
+    commit: async (ops) => applyBatch(db, apply, ops),
+    close: async () => {
+      db.close();
+    },
+  };
+}
+
+// One batch in flight at a time: the group commit queues the next one meanwhile.
+function startThreadWriter(file: string): OutboxWriter {
   const { script, entry } = workerScript();
   const worker = new Worker(script, { workerData: { file, entry: entry.href } });
   let inFlight:

@@ -6,7 +6,7 @@ import type { UpsertLeadBody } from '../shared/eleapi-api.ts';
 import { createGroupCommit } from './group-commit.ts';
 import type { OpValue, OutboxOp } from './outbox-ops.ts';
 import { migrate, type OutboxState } from './outbox-schema.ts';
-import { startOutboxWriter } from './outbox-writer.ts';
+import { startOutboxWriter, type WriterMode } from './outbox-writer.ts';
 
 export { OUTBOX_STATES, type OutboxState } from './outbox-schema.ts';
 
@@ -101,12 +101,12 @@ function toRow(raw: RawRow): OutboxRow {
  * Opens (creating the folder and file if needed) the outbox in `dataDir`. Reads run here on
  * their own connection (WAL lets them see every commit); writes go to the writer thread.
  */
-export function openOutbox(dataDir: string): Outbox {
+export function openOutbox(dataDir: string, writerMode: WriterMode = 'thread'): Outbox {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, OUTBOX_FILE);
   const db = new BetterSqlite3(file);
   migrate(db);
-  const writer = startOutboxWriter(file);
+  const writer = startOutboxWriter(file, writerMode);
   const writes = createGroupCommit<OutboxOp, OpValue>({ commit: writer.commit });
 
   const dueRows = db.prepare<[number, number]>(

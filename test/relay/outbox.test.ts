@@ -5,38 +5,38 @@ import { OUTBOX_FILE, type Outbox, openOutbox } from '../../src/relay/outbox.ts'
 import type { UpsertLeadBody } from '../../src/shared/eleapi-api.ts';
 import { newUuid, type TempDir, tempDir } from './support/fixtures.ts';
 
-let dir: TempDir;
-let outbox: Outbox;
-beforeEach(() => {
-  dir = tempDir();
-  outbox = openOutbox(join(dir.path, 'nested', 'data'));
-});
-afterEach(async () => {
-  await outbox.close();
-  dir.remove();
-});
+describe.each(['thread', 'inline'] as const)('openOutbox with its writer %s', (mode) => {
+  let dir: TempDir;
+  let outbox: Outbox;
+  beforeEach(() => {
+    dir = tempDir();
+    outbox = openOutbox(join(dir.path, 'nested', 'data'), mode);
+  });
+  afterEach(async () => {
+    await outbox.close();
+    dir.remove();
+  });
 
-const lead = (overrides: Partial<UpsertLeadBody> = {}): UpsertLeadBody => ({
-  uuid: newUuid(),
-  botId: 'b',
-  customerId: 'c',
-  name: 'Ada',
-  ...overrides,
-});
+  const lead = (overrides: Partial<UpsertLeadBody> = {}): UpsertLeadBody => ({
+    uuid: newUuid(),
+    botId: 'b',
+    customerId: 'c',
+    name: 'Ada',
+    ...overrides,
+  });
 
-/** Reads the file through a separate connection: what a restarted relay would find. */
-function onDisk(): { state: string; body: string | null; attempts: number }[] {
-  const db = new BetterSqlite3(join(dir.path, 'nested', 'data', OUTBOX_FILE), { readonly: true });
-  try {
-    return db
-      .prepare('SELECT state, body, attempts FROM outbox ORDER BY created_at')
-      .all() as never;
-  } finally {
-    db.close();
+  /** Reads the file through a separate connection: what a restarted relay would find. */
+  function onDisk(): { state: string; body: string | null; attempts: number }[] {
+    const db = new BetterSqlite3(join(dir.path, 'nested', 'data', OUTBOX_FILE), { readonly: true });
+    try {
+      return db
+        .prepare('SELECT state, body, attempts FROM outbox ORDER BY created_at')
+        .all() as never;
+    } finally {
+      db.close();
+    }
   }
-}
 
-describe('openOutbox', () => {
   it('creates its folder and a WAL database file', () => {
     const db = new BetterSqlite3(join(dir.path, 'nested', 'data', OUTBOX_FILE), { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -139,7 +139,7 @@ describe('openOutbox', () => {
   it('finds its pending leads again after a restart', async () => {
     await outbox.accept('a', lead(), 1000);
     await outbox.close();
-    outbox = openOutbox(join(dir.path, 'nested', 'data'));
+    outbox = openOutbox(join(dir.path, 'nested', 'data'), mode);
     expect(outbox.due(2000, 10, new Set()).map((r) => r.id)).toEqual(['a']);
   });
 

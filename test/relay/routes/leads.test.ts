@@ -141,6 +141,20 @@ describe('POST /v1/leads', () => {
   });
 });
 
+describe('POST /v1/leads when the outbox cannot store', () => {
+  it('answers 503 with Retry-After, never 202, so the widget keeps the lead and retries', async () => {
+    await h.relay.close();
+    const response = await h.post(validLead());
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
+    expect(await response.json()).toEqual({
+      ok: false,
+      error: 'unavailable',
+      message: 'the lead could not be stored; try again',
+    });
+  });
+});
+
 describe('OPTIONS /v1/leads', () => {
   it('answers a preflight from an allowed origin with 204 and the CORS headers', async () => {
     const response = await h.relay.request('/v1/leads', {

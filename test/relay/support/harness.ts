@@ -33,7 +33,9 @@ export function startHarness(
     },
   });
   const config = loadConfig(baseEnv({ RELAY_DATA_DIR: dir.path, ...env }));
+  // Inline commits keep each test's start-up short; outbox and HTTP tests cover the thread.
   const relay = createRelay(config, {
+    outboxWriter: 'inline',
     fetch: upstream.fetch,
     logStream,
     socketAddress: (c) => c.req.header('x-test-socket-ip') ?? '192.0.2.10',
