@@ -1,4 +1,4 @@
-import { DIAL_CODE_ROWS } from './dial-codes.data.ts';
+import { DIAL_CODE_GROUPS } from './dial-codes.data.ts';
 
 /** One country's dialling facts, generated from libphonenumber metadata. */
 export interface Country {
@@ -16,22 +16,29 @@ export interface Country {
   main: boolean;
 }
 
-function parseRow(row: string): Country {
-  // The leading-digits pattern may itself hold "|" (JM: 658|876), so it is the rest of the row.
-  const [iso = '', code = '', trunkPrefix = '', lengths = '', ...rest] = row.split('|');
-  const leading = rest.join('|');
-  return {
-    iso,
-    dialCode: `+${code}`,
-    trunkPrefix,
-    lengths: lengths.split(',').map(Number),
-    leadingDigits: leading && leading !== '-' ? new RegExp(`^(?:${leading})`) : undefined,
-    main: !leading,
-  };
+// Countries by dial code, main one first, as the generator wrote them.
+const byDialCode = new Map<string, Country[]>();
+for (const group of DIAL_CODE_GROUPS.split(' ')) {
+  const dialCode = `+${Number.parseInt(group, 10)}`;
+  const countries = Array.from(
+    group.matchAll(/([A-Z]{2})(\d*)([a-l]+)([^A-Z]*)/g),
+    ([, iso = '', trunkPrefix = '', lengths = '', leading], index): Country => ({
+      iso,
+      dialCode,
+      trunkPrefix,
+      // A length is stored as one letter: "a" is 4 digits.
+      lengths: Array.from(lengths, (letter) => letter.charCodeAt(0) - 93),
+      leadingDigits: leading ? new RegExp(`^(?:${leading})`) : undefined,
+      main: !index,
+    }),
+  );
+  byDialCode.set(dialCode, countries);
 }
 
 /** Every country, sorted by ISO code. */
-export const COUNTRIES: readonly Country[] = DIAL_CODE_ROWS.split(';').map(parseRow);
+export const COUNTRIES: readonly Country[] = [...byDialCode.values()]
+  .flat()
+  .sort((a, b) => (a.iso < b.iso ? -1 : 1));
 
 const byIso = new Map(COUNTRIES.map((country) => [country.iso, country]));
 
@@ -39,15 +46,13 @@ export function countryByIso(iso: string): Country | undefined {
   return byIso.get(iso.toUpperCase());
 }
 
-/** Countries with this dial code, the code's main country first (as the generator wrote them). */
+/** Countries with this dial code, the code's main country first. */
 export function countriesByDialCode(dialCode: string): Country[] {
-  return COUNTRIES.filter((country) => country.dialCode === dialCode).sort(
-    (a, b) => Number(b.main) - Number(a.main),
-  );
+  return byDialCode.get(dialCode) ?? [];
 }
 
 export function isKnownDialCode(dialCode: string): boolean {
-  return COUNTRIES.some((country) => country.dialCode === dialCode);
+  return byDialCode.has(dialCode);
 }
 
 /** Keeps the digits only: people type spaces, dots, dashes and brackets. */

@@ -21,15 +21,29 @@ export const LIMITS = {
 export const FORM_FIELDS = ['name', 'email', 'phone', 'message'] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 
-// Names the field in every message: "botId is required", not zod's generic "Invalid input".
-const textOf = (label: string) =>
-  z.string({
-    error: (issue) =>
-      issue.input === undefined ? `${label} is required` : `${label} must be text`,
-  });
+type Check = z.core.$ZodCheck<string>;
 
-export const trimmed = (max: number, label: string) =>
-  textOf(label).check(z.trim(), z.maxLength(max, `${label} must be at most ${max} characters`));
+// Names the field in every message: "botId is required", not zod's generic "Invalid input".
+// Marked pure so that a bundle using some of the schemas (the widget) drops the others.
+const textOf = /* @__NO_SIDE_EFFECTS__ */ (label: string, ...checks: Check[]) =>
+  z
+    .string({
+      error: (issue) =>
+        issue.input === undefined ? `${label} is required` : `${label} must be text`,
+    })
+    .check(...checks);
+
+export const trimmed = /* @__NO_SIDE_EFFECTS__ */ (
+  max: number,
+  label: string,
+  ...checks: Check[]
+) =>
+  textOf(
+    label,
+    z.trim(),
+    z.maxLength(max, `${label} must be at most ${max} characters`),
+    ...checks,
+  );
 
 // An empty or blank value means "not given": the form sends "" for untouched fields.
 // When neither branch fits (a number, say), the union would only say "Invalid input"; the
@@ -43,26 +57,34 @@ export const blankable = <T extends z.ZodMiniType>(schema: T) =>
   );
 
 export const idSchema = (label: string) =>
-  trimmed(LIMITS.id, label).check(
+  trimmed(
+    LIMITS.id,
+    label,
     z.regex(/^[A-Za-z0-9_-]+$/, `${label} must be letters, digits, "_" or "-"`),
   );
 
-export const nameSchema = trimmed(LIMITS.name, 'name').check(
+export const nameSchema = trimmed(
+  LIMITS.name,
+  'name',
   z.regex(/^[^\p{Cc}]*$/u, 'name must not contain control characters'),
 );
 
-export const emailSchema = textOf('email').check(
+export const emailSchema = textOf(
+  'email',
   z.trim(),
   z.toLowerCase(),
   z.maxLength(LIMITS.email, `email must be at most ${LIMITS.email} characters`),
   z.email('email must be an address like name@example.com'),
 );
 
-export const phoneSchema = trimmed(LIMITS.phone, 'phone').check(
+export const phoneSchema = trimmed(
+  LIMITS.phone,
+  'phone',
   z.regex(/^[0-9 ().-]*$/, 'phone must hold digits, spaces, dots, dashes or brackets only'),
 );
 
-export const dialCodeSchema = textOf('dialCode').check(
+export const dialCodeSchema = textOf(
+  'dialCode',
   z.trim(),
   z.refine(isKnownDialCode, 'dialCode must be a country calling code with "+", like "+44"'),
 );
