@@ -16,9 +16,12 @@ function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
+// BENCH_NODE_ARGS="--cpu-prof" profiles the servers under test (Node refuses it in NODE_OPTIONS).
+const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+
 /** Spawns a bench server script that sends `{ url }` over IPC once it listens. */
 export function spawnServer(script: string, env: Record<string, string> = {}): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });

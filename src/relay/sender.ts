@@ -32,7 +32,11 @@ const MAX_SLEEP_MS = 60_000;
 
 export function createSender(options: SenderOptions): Sender {
   const { outbox, client, metrics, logger, now } = options;
+  // Rows from pick-up until their outcome is recorded: never picked again meanwhile.
   const inFlight = new Map<string, Promise<void>>();
+  // Rows waiting on eleapi: these count against the concurrency. A slot frees as soon as eleapi
+  // answers; recording the outcome (a commit) does not hold it.
+  const sending = new Set<string>();
   let stopped = false;
   let pumpQueued = false;
   let timer: NodeJS.Timeout | undefined;
@@ -46,7 +50,7 @@ export function createSender(options: SenderOptions): Sender {
   function pump(): void {
     pumpQueued = false;
     if (stopped) return;
-    const free = options.concurrency - inFlight.size;
+    const free = options.concurrency - sending.size;
     if (free <= 0) return;
     const skip = new Set(inFlight.keys());
     let rows: OutboxRow[];
@@ -58,6 +62,7 @@ export function createSender(options: SenderOptions): Sender {
       return;
     }
     for (const row of rows) {
+      sending.add(row.id);
       inFlight.set(
         row.id,
         deliver(row).finally(() => settle(row.id)),
@@ -66,7 +71,13 @@ export function createSender(options: SenderOptions): Sender {
     if (rows.length < free) sleepUntilNextDue();
   }
 
+  function answered(id: string): void {
+    sending.delete(id);
+    wake();
+  }
+
   function settle(id: string): void {
+    sending.delete(id);
     inFlight.delete(id);
     wake();
   }
@@ -90,6 +101,7 @@ export function createSender(options: SenderOptions): Sender {
     const started = performance.now();
     const outcome = await client.upsertLead(row.body);
     metrics.upstreamLatency((performance.now() - started) / 1000);
+    answered(row.id);
     const at = now();
     try {
       if (outcome.ok) {
@@ -152,5 +164,5 @@ export function createSender(options: SenderOptions): Sender {
     clearTimeout(expired);
   }
 
-  return { wake, stop, inFlight: () => inFlight.size };
+  return { wake, stop, inFlight: () => sending.size };
 }
