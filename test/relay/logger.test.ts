@@ -30,7 +30,7 @@ describe('relay logs and answers', () => {
     const record = async (response: Response | Promise<Response>) => {
       const r = await response;
       bodies.push(await r.text());
-      r.headers.forEach((value, key) => headers.push(`${key}: ${value}`));
+      for (const [key, value] of r.headers) headers.push(`${key}: ${value}`);
     };
     const lead = validLead({ email: 'grace.hopper@example.com', phone: '020 7946 0958' });
     await record(h.post(lead));

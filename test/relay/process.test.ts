@@ -116,4 +116,11 @@ describe('eleapi-relay process', () => {
     expect(text).toContain('RELAY_ALLOWED_BOTS must be a comma list of botId:customerId pairs');
     expect(text).toContain('PORT must be a whole number');
   });
+
+  it('hands "export" to the export command instead of starting the relay', async () => {
+    const run = runRelayCli({ ELEAPI_TOKEN: TOKEN, ELEAPI_API_URL: sim.url }, ['export']);
+    expect(await run.exited).toBe(2);
+    expect(run.output()).toContain('Usage: eleapi-relay export');
+    expect(run.output()).not.toContain('relay listening');
+  });
 });

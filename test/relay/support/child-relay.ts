@@ -10,12 +10,15 @@ export interface ChildRelay {
   exited: Promise<number | null>;
 }
 
-export function runRelayCli(env: Record<string, string>): {
+export function runRelayCli(
+  env: Record<string, string>,
+  args: string[] = [],
+): {
   child: ChildProcess;
   output: () => string;
   exited: Promise<number | null>;
 } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/relay.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/relay.ts', ...args], {
     cwd: process.cwd(),
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
