@@ -25,24 +25,18 @@ export function createController(deps: ControllerDeps): Controller {
   const { settings, events } = deps;
   let pending: Promise<SubmitOutcome> | undefined;
   let prefilled: Prefill = {};
-  const prefillListeners = new Set<(prefill: Prefill) => void>();
-
-  async function send(values: Parameters<FormController['submit']>[0]): Promise<SubmitOutcome> {
-    const body = buildSubmission(
-      values,
-      settings,
-      deps.uuid(),
-      settings.context ? deps.context() : [],
-    );
-    events.emit('submit', { uuid: body.uuid, fields: leadFields(body) });
-    return announce(events, body, await deps.outbox.send(settings.relayUrl, body));
-  }
+  const listeners = new Set<(prefill: Prefill) => void>();
 
   return {
     settings,
     submit(values) {
       // A second submit while one is in flight gets the same answer, not a second request.
-      pending ??= send(values)
+      pending ??= (async () => {
+        const context = settings.context ? deps.context() : [];
+        const body = buildSubmission(values, settings, deps.uuid(), context);
+        events.emit('submit', { uuid: body.uuid, fields: leadFields(body) });
+        return announce(events, body, await deps.outbox.send(settings.relayUrl, body));
+      })()
         .catch((): SubmitOutcome => ({ kind: 'failed', status: 0 }))
         .finally(() => {
           pending = undefined;
@@ -50,16 +44,16 @@ export function createController(deps: ControllerDeps): Controller {
       return pending;
     },
     onPrefill(listener) {
-      prefillListeners.add(listener);
+      listeners.add(listener);
       // Prefills made before the form mounted are kept for it.
       if (Object.keys(prefilled).length) listener(prefilled);
-      return () => prefillListeners.delete(listener);
+      return () => listeners.delete(listener);
     },
     emit: events.emit,
     prefill(prefill) {
       if (!Object.keys(prefill).length) return;
       prefilled = { ...prefilled, ...prefill };
-      for (const listener of prefillListeners) listener(prefill);
+      for (const listener of listeners) listener(prefill);
     },
   };
 }
@@ -69,18 +63,12 @@ export function createController(deps: ControllerDeps): Controller {
  * the form. A submission kept for resending is announced once it lands, not before.
  */
 export function announce(events: Events, body: LeadSubmission, result: PostResult): SubmitOutcome {
+  const { kind, ...rest } = result;
+  if (kind === 'retry') return { kind: 'queued' };
   const detail = { uuid: body.uuid, fields: leadFields(body) };
-  switch (result.kind) {
-    case 'sent':
-      events.emit('success', detail);
-      return result;
-    case 'retry':
-      return { kind: 'queued' };
-    case 'invalid':
-      events.emit('error', { ...detail, reason: 'invalid', issues: result.issues });
-      return result;
-    default:
-      events.emit('error', { ...detail, reason: 'refused', status: result.status });
-      return { kind: 'failed', status: result.status };
-  }
+  events.emit(
+    kind === 'sent' ? 'success' : 'error',
+    kind === 'sent' ? detail : { ...detail, reason: kind, ...rest },
+  );
+  return kind === 'refused' ? { ...(rest as { status: number }), kind: 'failed' } : result;
 }

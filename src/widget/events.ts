@@ -1,16 +1,16 @@
 // Widget events, two ways: DOM CustomEvents `eleapi-leads:<name>` on document, and listeners
 // added through `EleapiLeads.on(name, fn)`.
-import { LOG_PREFIX } from './settings.ts';
+import type { Report } from './settings.ts';
 import type { WidgetEventName } from './types.ts';
 
-export const EVENT_NAMES: readonly WidgetEventName[] = [
+export const EVENT_NAMES: readonly string[] = [
   'ready',
   'open',
   'close',
   'submit',
   'success',
   'error',
-];
+] satisfies WidgetEventName[];
 
 export type Listener = (detail: Record<string, unknown>) => void;
 
@@ -22,31 +22,32 @@ export interface Events {
   clear(): void;
 }
 
-export function createEvents(doc: Document, report: (message: string) => void): Events {
-  const listeners = new Map<string, Set<Listener>>();
-  const off = (name: string, listener: Listener) => listeners.get(name)?.delete(listener);
+export function createEvents(doc: Document, report: Report): Events {
+  let listeners: [name: string, listener: Listener][] = [];
+  const off = (name: string, listener: Listener) => {
+    listeners = listeners.filter((entry) => entry[0] !== name || entry[1] !== listener);
+  };
   return {
     emit(name, detail = {}) {
       doc.dispatchEvent(new CustomEvent(`eleapi-leads:${name}`, { detail }));
-      for (const listener of listeners.get(name) ?? []) {
+      for (const [heard, listener] of listeners) {
         try {
-          listener(detail);
+          if (heard === name) listener(detail);
         } catch (error) {
           // One failing site listener must not stop the others or the widget.
-          report(`${LOG_PREFIX}a "${name}" listener threw: ${error}`);
+          report(`a "${name}" listener threw: ${error}`);
         }
       }
     },
     on(name, listener) {
-      if (!EVENT_NAMES.includes(name as WidgetEventName) || typeof listener !== 'function') {
-        report(`${LOG_PREFIX}on() takes an event name (${EVENT_NAMES.join(', ')}) and a function`);
-        return () => {};
-      }
-      const set = listeners.get(name) ?? new Set();
-      listeners.set(name, set.add(listener));
+      if (!EVENT_NAMES.includes(name) || typeof listener !== 'function') {
+        report(`on() takes an event name (${EVENT_NAMES.join(', ')}) and a function`);
+      } else listeners.push([name, listener]);
       return () => off(name, listener);
     },
     off,
-    clear: () => listeners.clear(),
+    clear: () => {
+      listeners = [];
+    },
   };
 }

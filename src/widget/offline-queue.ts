@@ -1,6 +1,7 @@
 // The outbox: every submission is written to localStorage before it is posted and removed once
 // the relay answered for good, so a lead survives offline spells, 5xx, timeouts and page
 // unloads. Resent with backoff, on `online`, and at the next page load.
+import { attempt } from './attempt.ts';
 import type { SafeStorage } from './safe-storage.ts';
 import type { LeadSubmission } from './submission.ts';
 import type { PostResult } from './transport.ts';
@@ -37,6 +38,10 @@ export interface Outbox {
   dispose(): void;
 }
 
+// A resend gets no visitor to read a 429: wait and try again; other refusals are final.
+const isFinalResend = (result: PostResult) =>
+  result.kind !== 'retry' && !(result.kind === 'refused' && result.status === 429);
+
 export function createOutbox(deps: OutboxDeps): Outbox {
   const { storage } = deps;
   // The page's own copy: if storage refuses a write (full, blocked), this page still resends.
@@ -51,21 +56,19 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   const save = (entries: Entry[]) => {
     memory = entries;
     if (!storageWorks) return;
-    if (entries.length === 0) storage.remove(OUTBOX_KEY);
-    else storageWorks = storage.set(OUTBOX_KEY, JSON.stringify(entries));
+    if (entries.length) storageWorks = storage.set(OUTBOX_KEY, JSON.stringify(entries));
+    else storage.remove(OUTBOX_KEY);
   };
-  // Coalesce by uuid: the relay upserts by uuid, so the newest body is the only one worth sending.
-  const put = (entry: Entry) =>
-    save([...load().filter((e) => e.body.uuid !== entry.body.uuid), entry].slice(-MAX_ENTRIES));
 
-  // Marks the uuid in flight synchronously, so a flush racing this call skips it.
+  // Marks the uuid in flight synchronously, so a flush racing this call skips it. Chained after
+  // any request for the same uuid, so an older body cannot overtake a newer one.
   const deliver = (entry: Entry, final: (result: PostResult) => boolean) => {
     const { uuid } = entry.body;
+    const sent = JSON.stringify(entry.body);
     const sending: Promise<PostResult> = Promise.resolve(inFlight.get(uuid))
       .then(() => deps.post(entry.url, entry.body))
       .then((result) => {
         if (inFlight.get(uuid) === sending) inFlight.delete(uuid);
-        const sent = JSON.stringify(entry.body);
         if (final(result)) {
           // A newer body stored meanwhile for the same uuid stays queued.
           save(load().filter((e) => JSON.stringify(e.body) !== sent));
@@ -85,17 +88,17 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     deps.clearTimeout(timer as never);
     const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** failures);
     // Full jitter, so many visitors coming back online do not all resend at once.
-    timer = deps.setTimeout(() => void flush(), BASE_DELAY_MS / 2 + deps.random() * ceiling);
+    timer = deps.setTimeout(flush, BASE_DELAY_MS / 2 + deps.random() * ceiling);
   }
 
   async function flush() {
-    const due = load().filter((entry) => !inFlight.has(entry.body.uuid));
     await Promise.all(
-      due.map((entry) =>
-        deliver(entry, isFinalResend).then((result) => {
+      load()
+        .filter((entry) => !inFlight.has(entry.body.uuid))
+        .map(async (entry) => {
+          const result = await deliver(entry, isFinalResend);
           if (isFinalResend(result)) deps.onSettled(entry.body, result);
         }),
-      ),
     );
   }
 
@@ -108,8 +111,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   return {
     send(url, body) {
       const entry = { url, body };
-      put(entry);
-      // Chained after any request for the same uuid, so an older body cannot overtake it.
+      // Coalesced by uuid: the relay upserts by uuid, so only the newest body is worth sending.
+      save([...load().filter((e) => e.body.uuid !== body.uuid), entry].slice(-MAX_ENTRIES));
       return deliver(entry, (result) => result.kind !== 'retry');
     },
     flush,
@@ -122,21 +125,13 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   };
 }
 
-// A resend gets no visitor to read a 429: wait and try again; other refusals are final.
-const isFinalResend = (result: PostResult) =>
-  result.kind !== 'retry' && !(result.kind === 'refused' && result.status === 429);
-
 // localStorage is shared with the host page and other versions of the widget: trust nothing.
 function parseEntries(text: string | null): Entry[] {
-  try {
-    const entries: unknown = JSON.parse(text ?? '[]');
-    return Array.isArray(entries)
-      ? entries.filter(
-          (entry: Entry | null) =>
-            typeof entry?.url === 'string' && typeof entry.body?.uuid === 'string',
-        )
-      : [];
-  } catch {
-    return [];
-  }
+  const entries = attempt(() => JSON.parse(text ?? '[]'), 0);
+  return Array.isArray(entries)
+    ? entries.filter(
+        (entry: Entry | null) =>
+          typeof entry?.url === 'string' && typeof entry.body?.uuid === 'string',
+      )
+    : [];
 }

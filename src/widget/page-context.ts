@@ -2,8 +2,6 @@
 
 export type Attribute = { key: string; value: string };
 
-const UTM = ['source', 'medium', 'campaign', 'term', 'content'];
-
 /** page_url, referrer, utm_* from the query, and the form's locale; empty ones left out. */
 export function pageContext(
   location: { href: string; search: string },
@@ -11,11 +9,14 @@ export function pageContext(
   locale: string,
 ): Attribute[] {
   const query = new URLSearchParams(location.search);
-  const found: Attribute[] = [
-    { key: 'page_url', value: location.href },
-    { key: 'referrer', value: referrer },
-    ...UTM.map((name) => ({ key: `utm_${name}`, value: query.get(`utm_${name}`) ?? '' })),
-    { key: 'locale', value: locale },
+  const found: [string, string | null][] = [
+    ['page_url', location.href],
+    ['referrer', referrer],
+    ...['source', 'medium', 'campaign', 'term', 'content'].map((name): [string, string | null] => [
+      `utm_${name}`,
+      query.get(`utm_${name}`),
+    ]),
+    ['locale', locale],
   ];
-  return found.filter((attribute) => attribute.value);
+  return found.flatMap(([key, value]) => (value ? [{ key, value }] : []));
 }

@@ -1,38 +1,37 @@
 // Checks what a page passes to EleapiLeads.prefill(): strings only, bounded, known keys.
 import { isKnownDialCode } from '../shared/dial-codes.ts';
 import { LIMITS } from '../shared/lead-fields.ts';
-import { LOG_PREFIX } from './settings.ts';
+import type { Report } from './settings.ts';
 import type { Prefill } from './types.ts';
 
-const MAX: Record<string, number> = {
-  name: LIMITS.name,
-  email: LIMITS.email,
-  phone: LIMITS.phone,
-  dialCode: 5,
-};
+const MAX: Record<string, number> = { name: LIMITS.name, email: LIMITS.email, phone: LIMITS.phone };
 
 /** The valid part of the input; each bad key gets one console error naming it. */
-export function parsePrefill(input: unknown, report: (message: string) => void): Prefill {
+export function parsePrefill(input: unknown, report: Report): Prefill {
   const prefill: Record<string, string> = {};
-  if (typeof input !== 'object' || input === null) {
-    report(`${LOG_PREFIX}prefill() takes an object like { name, email, phone, dialCode }`);
+  if (typeof input !== 'object' || !input) {
+    report('prefill() takes an object like { name, email, phone, dialCode }');
     return prefill;
   }
   for (const [key, value] of Object.entries(input)) {
-    const max = MAX[key];
     if (value === undefined) continue;
-    if (max === undefined) {
-      report(`${LOG_PREFIX}prefill(): unknown field "${key}"; use name, email, phone, dialCode`);
-    } else if (
-      typeof value !== 'string' ||
-      value.length > max ||
-      (key === 'dialCode' && !isKnownDialCode(value.trim()))
+    const max = MAX[key];
+    const dialCode = key === 'dialCode';
+    if (
+      typeof value === 'string' &&
+      (dialCode ? isKnownDialCode(value.trim()) : !!max && value.length <= max)
     ) {
-      report(
-        `${LOG_PREFIX}prefill(): ${key} must be ${key === 'dialCode' ? 'a dial code like "+44"' : `text of at most ${max} characters`}`,
-      );
-    } else {
       prefill[key] = value.trim();
+    } else {
+      report(
+        `prefill(): ${
+          dialCode
+            ? 'dialCode must be a dial code like "+44"'
+            : max
+              ? `${key} must be text of at most ${max} characters`
+              : `unknown field "${key}"; use name, email, phone, dialCode`
+        }`,
+      );
     }
   }
   return prefill;

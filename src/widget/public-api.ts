@@ -1,8 +1,7 @@
 // window.EleapiLeads: the one global the widget defines (CONTRACT §5). A page may create it
 // as an array before the script loads and push calls into it; they are replayed at start.
-
 import type { Listener } from './events.ts';
-import { LOG_PREFIX } from './settings.ts';
+import type { Report } from './settings.ts';
 
 export interface PublicApi {
   /** Floating mode: opens the panel. */
@@ -22,37 +21,31 @@ export interface PublicApi {
 
 type Host = { EleapiLeads?: unknown };
 
-/** Removes the global if it is still this API (a page may have replaced it). */
-export function removePublicApi(host: object, api: PublicApi) {
-  if ((host as Host).EleapiLeads === api) delete (host as Host).EleapiLeads;
-}
-
-const METHODS = ['open', 'close', 'prefill', 'on', 'off', 'destroy'] as const;
+const METHODS = ['open', 'close', 'prefill', 'on', 'off', 'destroy'];
 
 /** Whether the global is free for this copy of the widget: absent, or a pre-load queue. */
-export function claimGlobal(host: object, report: (message: string) => void): boolean {
+export function claimGlobal(host: object, report: Report): boolean {
   const existing = (host as Host).EleapiLeads;
   const free = existing === undefined || Array.isArray(existing);
-  if (!free)
-    report(`${LOG_PREFIX}window.EleapiLeads already exists: the widget loads once a page.`);
+  if (!free) report('window.EleapiLeads already exists: the widget loads once a page.');
   return free;
 }
 
 /** Runs one queued `['method', ...args]` call against the API. */
-export function runCall(api: PublicApi, call: unknown, report: (message: string) => void) {
+export function runCall(api: PublicApi, call: unknown, report: Report): void {
   const [method, ...args] = Array.isArray(call) ? call : [];
-  const known = METHODS.find((name) => name === method);
-  if (!known) {
-    report(`${LOG_PREFIX}unknown call "${String(method)}": use one of ${METHODS.join(', ')}`);
-    return;
-  }
-  (api[known] as (...rest: unknown[]) => unknown)(...args);
+  if (METHODS.includes(method)) (api[method as 'on'] as (...rest: unknown[]) => void)(...args);
+  else report(`unknown call "${String(method)}": use one of ${METHODS.join(', ')}`);
 }
 
 /** Sets the global and replays the pre-load queue, in order. */
-export function installPublicApi(host: object, api: PublicApi, report: (message: string) => void) {
-  const queued: unknown = (host as Host).EleapiLeads;
-  const queue = Array.isArray(queued) ? queued : [];
+export function installPublicApi(host: object, api: PublicApi, report: Report): void {
+  const queued = (host as Host).EleapiLeads;
   (host as Host).EleapiLeads = api;
-  for (const call of queue) runCall(api, call, report);
+  if (Array.isArray(queued)) for (const call of queued) runCall(api, call, report);
+}
+
+/** Removes the global if it is still this API (a page may have replaced it). */
+export function removePublicApi(host: object, api: PublicApi): void {
+  if ((host as Host).EleapiLeads === api) delete (host as Host).EleapiLeads;
 }

@@ -1,5 +1,6 @@
 // Web Storage that never throws: privacy modes and sandboxed iframes throw on the
 // `sessionStorage` getter itself, on getItem, or (storage full) on setItem.
+import { attempt } from './attempt.ts';
 
 export interface SafeStorage {
   get(key: string): string | null;
@@ -9,23 +10,13 @@ export interface SafeStorage {
   keys(): string[];
 }
 
-export function safeStorage(getStorage: () => Storage): SafeStorage {
-  const attempt = <T>(use: (storage: Storage) => T, fallback: T): T => {
-    try {
-      return use(getStorage());
-    } catch {
-      return fallback;
-    }
-  };
-  return {
-    get: (key) => attempt((s) => s.getItem(key), null),
-    set: (key, value) =>
-      attempt((s) => {
-        s.setItem(key, value);
-        return true;
-      }, false),
-    remove: (key) => attempt((s) => s.removeItem(key), undefined),
-    keys: () =>
-      attempt((s) => Array.from({ length: s.length }, (_, i) => s.key(i) ?? ''), [] as string[]),
-  };
-}
+export const safeStorage = (storage: () => Storage): SafeStorage => ({
+  get: (key) => attempt(() => storage().getItem(key), null),
+  set: (key, value) => attempt(() => (storage().setItem(key, value), true), false),
+  remove: (key) => attempt(() => storage().removeItem(key), undefined),
+  keys: () =>
+    attempt(() => {
+      const store = storage();
+      return Array.from({ length: store.length }, (_, index) => store.key(index) ?? '');
+    }, []),
+});

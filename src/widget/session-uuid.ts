@@ -1,5 +1,6 @@
 // Finds the chat session UUID the eleapi messenger keeps in sessionStorage (CONTRACT §3), so
 // the lead attaches to the visitor's chat.
+import { attempt } from './attempt.ts';
 import type { SafeStorage } from './safe-storage.ts';
 
 /** Where the widget keeps a UUID it made, so later submits in the session update the same lead. */
@@ -9,23 +10,16 @@ const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
 /** A UUID stored as itself, or as JSON holding a `uuid` field that is one. */
 export function uuidIn(value: string | null): string | undefined {
   const text = value?.trim() ?? '';
-  if (UUID.test(text)) return text;
-  try {
-    const found = (JSON.parse(text) as { uuid?: unknown } | null)?.uuid;
-    return typeof found === 'string' && UUID.test(found) ? found : undefined;
-  } catch {
-    return undefined;
-  }
+  const found = UUID.test(text) ? text : attempt(() => JSON.parse(text)?.uuid, undefined);
+  return typeof found === 'string' && UUID.test(found) ? found : undefined;
 }
 
 /** The messenger's UUID: the named key first, then any key whose name contains "uuid". */
 export function findSessionUuid(storage: SafeStorage, uuidKey?: string): string | undefined {
-  const named = uuidKey === undefined ? undefined : uuidIn(storage.get(uuidKey));
-  if (named) return named;
   // Our own key last: once the messenger has a chat UUID, the lead belongs to that chat.
   const keys = storage.keys().filter((key) => /uuid/i.test(key) && key !== OWN_UUID_KEY);
-  for (const key of [...keys, OWN_UUID_KEY]) {
-    const found = uuidIn(storage.get(key));
+  for (const key of [uuidKey, ...keys, OWN_UUID_KEY]) {
+    const found = key === undefined ? undefined : uuidIn(storage.get(key));
     if (found) return found;
   }
   return undefined;
@@ -53,10 +47,12 @@ export function sessionUuidSource(
 
 /** crypto.randomUUID exists only in secure contexts; getRandomValues works on http pages too. */
 export function randomUuid(crypto: Crypto): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  if (crypto.randomUUID) return crypto.randomUUID();
   // RFC 4122 version 4: each 0/1/8 of the template becomes a random hex digit, 4 stays the
   // version and 8 takes the variant bits.
+  const bytes = crypto.getRandomValues(new Uint8Array(31));
+  let at = 0;
   return '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) =>
-    (+c ^ ((crypto.getRandomValues(new Uint8Array(1))[0] ?? 0) & (15 >> (+c / 4)))).toString(16),
+    (+c ^ ((bytes[at++] as number) & (15 >> (+c / 4)))).toString(16),
   );
 }

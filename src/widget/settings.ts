@@ -1,136 +1,106 @@
 // Reads the script tag's data-* attributes into WidgetSettings (CONTRACT §2). Each bad value
 // gets one console error naming the attribute and what it allows; its default is used instead.
 import { countryByIso } from '../shared/dial-codes.ts';
-import { type FormField, LIMITS } from '../shared/lead-fields.ts';
+import { attempt } from './attempt.ts';
 import { resolveLocale } from './locale-codes.ts';
 import { parseMessengerIds } from './messenger-ids.ts';
-import {
-  attributes,
-  color,
-  country,
-  httpUrl,
-  id,
-  integer,
-  locale,
-  oneOf,
-  onOff,
-  type Rule,
-  requiredFields,
-  selector,
-  shownFields,
-  tags,
-  text,
-} from './setting-rules.ts';
-import type { WidgetSettings } from './types.ts';
+import * as rules from './setting-rules.ts';
+import type { FormField, WidgetSettings } from './types.ts';
 
-export const LOG_PREFIX = 'eleapi-leads: ';
-export const DEFAULT_MESSENGER_SELECTOR = '#eleapi-messenger-widget';
-const DEFAULT_FIELDS: FormField[] = ['name', 'email', 'phone'];
-const DEFAULT_REQUIRED: FormField[] = ['name', 'email'];
-// Site-supplied UI text shares the attribute value bound: the relay would take no more anyway.
-const TEXT_MAX = LIMITS.attributeValue;
+/** Logs one message for the site's developer (start.ts prefixes it with "eleapi-leads: "). */
+export type Report = (message: string) => void;
 
 export interface SettingsEnv {
   document: Document;
   navigator: { language?: string; languages?: readonly string[] };
-  report(message: string): void;
+  report: Report;
 }
 
+type Table = { [K in keyof WidgetSettings]?: [rules.Rule<WidgetSettings[K]>, WidgetSettings[K]?] };
+
+// The attribute is the key in kebab case: accentColor is data-accent-color.
+const RULES: Table & { messengerSelector?: [rules.Rule<string>, string] } = {
+  messengerSelector: [rules.selector, '#eleapi-messenger-widget'],
+  botId: [rules.id],
+  customerId: [rules.id],
+  uuidKey: [rules.text],
+  mode: [rules.oneOf('floating', 'inline'), 'floating'],
+  target: [rules.selector],
+  fields: [rules.shownFields, ['name', 'email', 'phone']],
+  required: [rules.requiredFields],
+  defaultCountry: [rules.country],
+  locale: [rules.locale],
+  title: [rules.text],
+  submitLabel: [rules.text],
+  successMessage: [rules.text],
+  consent: [rules.text],
+  privacyUrl: [rules.httpUrl],
+  tags: [rules.tags, []],
+  attributes: [rules.attributes, []],
+  context: [rules.onOff, true],
+  accentColor: [rules.color],
+  position: [rules.oneOf('bottom-right', 'bottom-left'), 'bottom-right'],
+  zIndex: [rules.zIndex, 2147483000],
+};
+
 /** Copies the script's attributes. Call it synchronously at start: currentScript is gone after. */
-export function captureAttributes(script: Element): Record<string, string> {
-  return Object.fromEntries(Array.from(script.attributes, (attr) => [attr.name, attr.value]));
-}
+export const captureAttributes = (script: Element): Record<string, string> =>
+  Object.fromEntries(Array.from(script.attributes, (attr) => [attr.name, attr.value]));
 
 /** The settings, or undefined (after a console error) when the form cannot work. */
 export function parseSettings(
   attrs: Record<string, string>,
-  env: SettingsEnv,
+  { document: doc, navigator, report }: SettingsEnv,
 ): WidgetSettings | undefined {
-  const { document: doc, report } = env;
-  const read = <T, D>(name: string, rule: Rule<T>, fallback: D): T | D => {
-    const raw = attrs[`data-${name}`];
-    const value = raw === undefined ? null : rule.parse(raw.trim());
-    if (raw !== undefined && value === null) {
-      report(
-        `${LOG_PREFIX}data-${name}="${raw.slice(0, 80)}" is invalid: expected ${rule.allowed}. Using the default.`,
-      );
-    }
-    return value ?? fallback;
-  };
-
   const relayRaw = attrs['data-relay-url']?.trim() ?? '';
-  const relayUrl = httpUrl.parse(relayRaw);
+  const relayUrl = rules.httpUrl[1](relayRaw, doc, []);
   if (!relayUrl) {
     report(
-      `${LOG_PREFIX}data-relay-url ${relayRaw ? `"${relayRaw.slice(0, 80)}" is invalid` : 'is missing'}: expected ${httpUrl.allowed}. The form is not shown.`,
+      `data-relay-url ${relayRaw ? `"${relayRaw.slice(0, 80)}" is invalid` : 'is missing'}: expected ${rules.httpUrl[0]}. The form is not shown.`,
     );
     return undefined;
   }
 
-  const messengerSelector = read('messenger-selector', selector(doc), DEFAULT_MESSENGER_SELECTOR);
-  let botId = read('bot-id', id, undefined);
-  let customerId = read('customer-id', id, undefined);
-  if (!botId || !customerId) {
+  const read: Record<string, unknown> = { relayUrl };
+  const entries = Object.entries(RULES) as [string, [rules.Rule<unknown>, unknown?]][];
+  for (const [key, [[allowed, parse], fallback]] of entries) {
+    const name = `data-${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+    const raw = attrs[name]?.trim();
+    const shown = read.fields as FormField[];
+    const value = raw === undefined ? null : parse(raw, doc, shown);
+    if (raw !== undefined && value === null) {
+      report(
+        `${name}="${raw.slice(0, 80)}" is invalid: expected ${allowed.replace('%', () => shown.join(', '))}. Using the default.`,
+      );
+    }
+    read[key] = value ?? fallback;
+  }
+
+  const { messengerSelector, ...settings } = read as unknown as WidgetSettings & {
+    messengerSelector: string;
+  };
+  if (!settings.botId || !settings.customerId) {
     const tag = doc.querySelector(messengerSelector);
     const ids = tag && parseMessengerIds(tag.textContent ?? '');
     if (!ids) {
       report(
-        `${LOG_PREFIX}no bot ids: the messenger tag ${messengerSelector} ${tag ? 'does not hold "BotId,CustomerId"' : 'was not found'}, and data-bot-id/data-customer-id are not both set. The form is not shown.`,
+        `no bot ids: the messenger tag ${messengerSelector} ${tag ? 'does not hold "BotId,CustomerId"' : 'was not found'}, and data-bot-id/data-customer-id are not both set. The form is not shown.`,
       );
       return undefined;
     }
-    botId ??= ids.botId;
-    customerId ??= ids.customerId;
+    settings.botId ||= ids.botId;
+    settings.customerId ||= ids.customerId;
   }
 
-  const languages = [...(env.navigator.languages ?? []), env.navigator.language ?? ''];
-  const fields = read('fields', shownFields, DEFAULT_FIELDS);
-  return {
-    relayUrl,
-    botId,
-    customerId,
-    uuidKey: read('uuid-key', text(TEXT_MAX), undefined),
-    mode: read('mode', oneOf(['floating', 'inline'] as const), 'floating'),
-    target: read('target', selector(doc), undefined),
-    fields,
-    required: read(
-      'required',
-      requiredFields(fields),
-      DEFAULT_REQUIRED.filter((field) => fields.includes(field)),
-    ),
-    defaultCountry: read('default-country', country, undefined) ?? regionOf(languages) ?? 'US',
-    locale: read('locale', locale, undefined) ?? firstDefined(languages, resolveLocale) ?? 'en',
-    title: read('title', text(TEXT_MAX), undefined),
-    submitLabel: read('submit-label', text(TEXT_MAX), undefined),
-    successMessage: read('success-message', text(TEXT_MAX), undefined),
-    consent: read('consent', text(TEXT_MAX), undefined),
-    privacyUrl: read('privacy-url', httpUrl, undefined),
-    tags: read('tags', tags, []),
-    attributes: read('attributes', attributes, []),
-    context: read('context', onOff, true),
-    accentColor: read('accent-color', color, undefined),
-    position: read('position', oneOf(['bottom-right', 'bottom-left'] as const), 'bottom-right'),
-    zIndex: read('z-index', integer(0, 2147483647), 2147483000),
-  };
-}
-
-/** The first language tag whose likely region is a country of the dial-code table. */
-function regionOf(languages: readonly string[]): string | undefined {
-  return firstDefined(languages, (tag) => {
-    try {
-      const region = new Intl.Locale(tag).maximize().region;
-      return region && countryByIso(region) ? region : undefined;
-    } catch {
-      // An empty or malformed tag: try the next one.
-      return undefined;
-    }
-  });
-}
-
-function firstDefined<T>(items: readonly string[], pick: (item: string) => T | undefined) {
-  for (const item of items) {
-    const value = pick(item);
-    if (value !== undefined) return value;
-  }
-  return undefined;
+  const languages = [...(navigator.languages ?? []), navigator.language ?? ''];
+  settings.required ??= (['name', 'email'] as const).filter((field) =>
+    settings.fields.includes(field),
+  );
+  // The likely region of the first language that has one in the dial-code table.
+  settings.defaultCountry ??=
+    languages
+      .map((tag) => attempt(() => new Intl.Locale(tag).maximize().region, undefined))
+      .find((region) => region && countryByIso(region)) ?? 'US';
+  settings.locale ??= languages.map(resolveLocale).find(Boolean) ?? 'en';
+  return settings;
 }

@@ -13,7 +13,7 @@ import {
 } from './public-api.ts';
 import { safeStorage } from './safe-storage.ts';
 import { randomUuid, sessionUuidSource } from './session-uuid.ts';
-import { captureAttributes, LOG_PREFIX, parseSettings } from './settings.ts';
+import { captureAttributes, parseSettings, type Report } from './settings.ts';
 import { createTransport } from './transport.ts';
 import type { FormController, WidgetView } from './types.ts';
 import { VERSION } from './version.ts';
@@ -29,7 +29,7 @@ export interface StartEnv {
   fetch?: typeof fetch;
   random?: () => number;
   timeoutMs?: number;
-  report?: (message: string) => void;
+  report?: Report;
 }
 
 /**
@@ -38,29 +38,25 @@ export interface StartEnv {
  */
 export function startWidget(script: HTMLOrSVGScriptElement | null, env: StartEnv): void {
   const win = env.window;
-  const report = env.report ?? ((message: string) => win.console.error(message));
+  const report = env.report ?? ((message) => win.console.error(`eleapi-leads: ${message}`));
   if (!(script instanceof win.HTMLScriptElement)) {
-    report(`${LOG_PREFIX}its <script> tag is unknown: load it with a classic <script src>.`);
+    report('its <script> tag is unknown: load it with a classic <script src>.');
     return;
   }
   if (!claimGlobal(win, report)) return;
   const attrs = captureAttributes(script);
-  const doc = win.document;
+  const build = () => buildWidget(script, attrs, env, report);
   // Without `defer`, the messenger tag or data-target may come later in the page.
-  if (doc.readyState === 'loading') {
-    doc.addEventListener('DOMContentLoaded', () => build(script, attrs, env, report), {
-      once: true,
-    });
-  } else {
-    build(script, attrs, env, report);
-  }
+  if (win.document.readyState === 'loading') {
+    win.document.addEventListener('DOMContentLoaded', build, { once: true });
+  } else build();
 }
 
-function build(
+function buildWidget(
   script: HTMLScriptElement,
   attrs: Record<string, string>,
   env: StartEnv,
-  report: (message: string) => void,
+  report: Report,
 ) {
   const win = env.window;
   const doc = win.document;
@@ -74,7 +70,7 @@ function build(
   const transport = createTransport({
     ...timers,
     fetch: env.fetch ?? ((input, init) => win.fetch(input, init)),
-    ...(env.timeoutMs === undefined ? {} : { timeoutMs: env.timeoutMs }),
+    ...(env.timeoutMs && { timeoutMs: env.timeoutMs }),
   });
   let destroyed = false;
   const outbox = createOutbox({
@@ -83,9 +79,7 @@ function build(
     post: transport.post,
     random: env.random ?? Math.random,
     events: win,
-    onSettled(body, result) {
-      if (!destroyed) announce(events, body, result);
-    },
+    onSettled: (body, result) => destroyed || announce(events, body, result),
   });
   const controller = createController({
     settings,
@@ -103,7 +97,7 @@ function build(
   try {
     view = env.mount({ script, controller });
   } catch (error) {
-    report(`${LOG_PREFIX}the form could not be shown: ${error}`);
+    report(`the form could not be shown: ${error}`);
     outbox.dispose();
     return;
   }

@@ -1,6 +1,6 @@
 // Builds the body of POST /v1/leads (CONTRACT §6) from what the visitor typed and the settings.
 import { splitInternational } from '../shared/dial-codes.ts';
-import { LIMITS, normalizePhone } from '../shared/lead-fields.ts';
+import { type FormField, LIMITS, normalizePhone } from '../shared/lead-fields.ts';
 // Type only: the strict object schema would cost ~3 KB of bundle (the relay runs it anyway).
 import type { LeadSubmission } from '../shared/lead-submission.ts';
 import type { Attribute } from './page-context.ts';
@@ -14,53 +14,41 @@ export type LeadFields = Pick<
   'name' | 'email' | 'phone' | 'dialCode' | 'message' | 'consent'
 >;
 
+/** Fields left empty are undefined, so JSON leaves them out. */
 export function buildSubmission(
   values: FormValues,
   settings: WidgetSettings,
   uuid: string,
   context: Attribute[],
 ): LeadSubmission {
-  const shown = (field: 'name' | 'email' | 'phone' | 'message') =>
-    settings.fields.includes(field) ? values[field].trim() : '';
-  const body: LeadSubmission = {
+  const shown = (field: FormField) =>
+    (settings.fields.includes(field) && values[field].trim()) || undefined;
+  const typed = shown('phone') ?? '';
+  // A number typed as "+44 7911 123456" carries its own dial code, whatever the selector says.
+  const international = splitInternational(typed);
+  const dialCode = international?.country.dialCode ?? values.dialCode.trim();
+  const phone = normalizePhone(international?.national ?? typed, dialCode) || undefined;
+  // The site's attributes win over page context on the same key; values and count bounded.
+  const keys = new Set<string>();
+  const attributes = [...settings.attributes, ...context]
+    .filter(({ key }) => !keys.has(key) && keys.add(key))
+    .slice(0, LIMITS.attributes)
+    .map(({ key, value }) => ({ key, value: value.slice(0, LIMITS.attributeValue) }));
+  return {
     uuid,
     botId: settings.botId,
     customerId: settings.customerId,
+    name: shown('name'),
+    email: shown('email'),
+    phone,
+    dialCode: phone && dialCode,
+    message: shown('message'),
+    consent: settings.consent === undefined ? undefined : values.consent,
+    tags: settings.tags.length ? settings.tags : undefined,
+    attributes: attributes.length ? attributes : undefined,
+    website: values.website.slice(0, LIMITS.name),
   };
-  const name = shown('name');
-  const email = shown('email');
-  const message = shown('message');
-  if (name) body.name = name;
-  if (email) body.email = email;
-  const phone = phoneOf(shown('phone'), values.dialCode.trim());
-  if (phone) Object.assign(body, phone);
-  if (message) body.message = message;
-  if (settings.consent !== undefined) body.consent = values.consent;
-  if (settings.tags.length) body.tags = settings.tags;
-  const attributes = boundAttributes([...settings.attributes, ...context]);
-  if (attributes.length) body.attributes = attributes;
-  body.website = values.website.slice(0, LIMITS.name);
-  return body;
 }
 
-export function leadFields(body: LeadSubmission): LeadFields {
-  const { name, email, phone, dialCode, message, consent } = body;
-  return JSON.parse(JSON.stringify({ name, email, phone, dialCode, message, consent }));
-}
-
-// A number typed as "+44 7911 123456" carries its own dial code, whatever the selector says.
-function phoneOf(typed: string, dialCode: string) {
-  const international = splitInternational(typed);
-  const code = international?.country.dialCode ?? dialCode;
-  const phone = normalizePhone(international ? international.national : typed, code);
-  return phone ? { phone, dialCode: code } : undefined;
-}
-
-/** The site's attributes win over page context on the same key; values and count bounded. */
-function boundAttributes(attributes: Attribute[]): Attribute[] {
-  const seen = new Set<string>();
-  return attributes
-    .filter(({ key }) => !seen.has(key) && seen.add(key))
-    .slice(0, LIMITS.attributes)
-    .map(({ key, value }) => ({ key, value: value.slice(0, LIMITS.attributeValue) }));
-}
+export const leadFields = ({ name, email, phone, dialCode, message, consent }: LeadFields) =>
+  JSON.parse(JSON.stringify({ name, email, phone, dialCode, message, consent })) as LeadFields;

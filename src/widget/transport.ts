@@ -25,16 +25,12 @@ export interface Transport {
 }
 
 export function createTransport(deps: TransportDeps): Transport {
-  const inFlight = new Set<() => void>();
+  const inFlight = new Set<AbortController>();
   return {
     async post(relayUrl, body) {
       const abort = new AbortController();
       const timer = deps.setTimeout(() => abort.abort(), deps.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-      const stop = () => {
-        deps.clearTimeout(timer as never);
-        abort.abort();
-      };
-      inFlight.add(stop);
+      inFlight.add(abort);
       try {
         const response = await deps.fetch(`${relayUrl}/v1/leads`, {
           method: 'POST',
@@ -42,33 +38,25 @@ export function createTransport(deps: TransportDeps): Transport {
           body: JSON.stringify(body),
           signal: abort.signal,
         });
-        return await resultOf(response);
+        const { status } = response;
+        if (response.ok) return { kind: 'sent' };
+        if (status === 408 || status > 499) return { kind: 'retry' };
+        const issues = status === 400 && (await response.json().catch(() => 0))?.issues;
+        return Array.isArray(issues)
+          ? { kind: 'invalid', issues: issues.filter(isIssue) }
+          : { kind: 'refused', status };
       } catch {
         return { kind: 'retry' };
       } finally {
         deps.clearTimeout(timer as never);
-        inFlight.delete(stop);
+        inFlight.delete(abort);
       }
     },
     dispose() {
-      for (const stop of inFlight) stop();
-      inFlight.clear();
+      for (const abort of inFlight) abort.abort();
     },
   };
 }
 
-async function resultOf(response: Response): Promise<PostResult> {
-  const { status } = response;
-  if (status >= 200 && status < 300) return { kind: 'sent' };
-  if (status === 408 || status >= 500) return { kind: 'retry' };
-  if (status === 400) {
-    const issues = ((await response.json().catch(() => null)) as { issues?: unknown } | null)
-      ?.issues;
-    if (Array.isArray(issues)) return { kind: 'invalid', issues: issues.filter(isIssue) };
-  }
-  return { kind: 'refused', status };
-}
-
-const isIssue = (issue: unknown): issue is FieldIssue =>
-  typeof (issue as FieldIssue | null)?.path === 'string' &&
-  typeof (issue as FieldIssue).message === 'string';
+const isIssue = (issue: FieldIssue | null) =>
+  typeof issue?.path === 'string' && typeof issue.message === 'string';

@@ -24,7 +24,7 @@ export function ConsentField({ text, privacyUrl, privacyLabel, error }: ConsentF
       error={error}
       label={[before, linked === undefined && link ? ' ' : '', link || linked, after]}
     >
-      <input {...control('consent', error, true)} type="checkbox" name="consent" />
+      <input {...control('consent', error, true)} type="checkbox" />
     </Field>
   );
 }

@@ -1,13 +1,14 @@
 // A labelled control with its error: the aria wiring every field shares.
 import type { ComponentChildren } from 'preact';
 
-/** Attributes that tie a control to its required state and to its error text. */
+/** Attributes that name a control and tie it to its required state and its error text. */
 export const control = (id: string, error: string | undefined, required?: boolean) => ({
   id,
+  name: id,
   part: 'input',
-  'aria-required': required ? ('true' as const) : undefined,
-  'aria-invalid': error ? ('true' as const) : undefined,
-  'aria-describedby': error ? `${id}-e` : undefined,
+  'aria-required': required || undefined,
+  'aria-invalid': !!error || undefined,
+  'aria-describedby': error && `${id}-e`,
 });
 
 interface FieldProps {
@@ -21,7 +22,7 @@ interface FieldProps {
 }
 
 export const Field = ({ id, label, error, required, check, children }: FieldProps) => (
-  <div class={check ? 'fd ck' : 'fd'} part="field">
+  <div class={check ? 'ck' : undefined} part="field">
     <label for={id}>
       {label}
       {/* Visual only: the control itself says aria-required. */}

@@ -1,8 +1,10 @@
 // Puts the UI on the page: one <eleapi-lead-form> element whose open shadow root holds all of it.
 import { render } from 'preact';
 import type { FormController, WidgetSettings, WidgetView } from '../types.ts';
+import { countryOptions } from './countries.ts';
 import { stringsFor } from './strings.ts';
 import { baseSheet, siteSheet } from './styles.ts';
+import { createViewState } from './view-state.ts';
 import { Widget } from './widget.tsx';
 
 const TAG = 'eleapi-lead-form';
@@ -30,24 +32,19 @@ export function mountWidget({ script, controller }: MountOptions): WidgetView {
   place(host, script, settings);
 
   const t = stringsFor(settings);
-  let open = false;
-  let live = true;
-  const draw = () =>
-    render(<Widget controller={controller} t={t} open={open} onOpen={setOpen} />, root);
-  function setOpen(next: boolean) {
-    if (!live || settings.mode === 'inline' || next === open) return;
-    open = next;
-    draw();
-    controller.emit(next ? 'open' : 'close');
-  }
-  draw();
+  // The same vnodes on every render, so typing does not re-diff ~245 options.
+  const options = countryOptions(settings.locale).map(({ iso, name, dialCode }) => (
+    <option value={iso}>{`${name} (${dialCode})`}</option>
+  ));
+  const { actions, dispose } = createViewState(controller, root, (state, act) =>
+    render(<Widget settings={settings} t={t} options={options} state={state} act={act} />, root),
+  );
 
   return {
-    open: () => setOpen(true),
-    close: () => setOpen(false),
+    open: () => actions.setOpen(true),
+    close: () => actions.setOpen(false),
     destroy() {
-      if (!live) return;
-      live = false;
+      dispose();
       render(null, root);
       host.remove();
     },
@@ -55,17 +52,16 @@ export function mountWidget({ script, controller }: MountOptions): WidgetView {
 }
 
 function place(host: HTMLElement, script: HTMLScriptElement, settings: WidgetSettings): void {
-  if (settings.mode === 'floating') {
-    document.body.append(host);
-    return;
+  const target = settings.target && document.querySelector(settings.target);
+  if (settings.mode === 'floating') document.body.append(host);
+  else if (target) target.append(host);
+  else {
+    if (settings.target) {
+      console.error(
+        `eleapi-leads: data-target "${settings.target}" matches no element; the form goes after the script tag.`,
+      );
+    }
+    if (script.parentNode) script.after(host);
+    else document.body.append(host);
   }
-  const target = settings.target ? document.querySelector(settings.target) : null;
-  if (settings.target && !target) {
-    console.error(
-      `eleapi-leads: data-target "${settings.target}" matches no element; the form goes after the script tag.`,
-    );
-  }
-  if (target) target.append(host);
-  else if (script.parentNode) script.after(host);
-  else document.body.append(host);
 }

@@ -38,6 +38,3 @@ export function stringsFor(settings: WidgetSettings): Strings {
     sent: settings.successMessage ?? base.sent,
   };
 }
-
-/** Writing direction of a built-in locale. */
-export const directionOf = (locale: string): 'rtl' | 'ltr' => (locale === 'ar' ? 'rtl' : 'ltr');

@@ -1,0 +1,111 @@
+// The UI's state and what changes it: one plain object, redrawn whole after each change. Render
+// is synchronous, so focus moves right after the redraw that shows its target.
+import type { FormController } from '../types.ts';
+import { prefillForm, readForm, splitPhone } from './form-dom.ts';
+import { type ErrorKey, type FieldErrors, issuesToErrors, validateForm } from './validate-form.ts';
+
+/** idle → busy → sent | queued (form replaced) | failed (data kept, retry possible). */
+export type Phase = 'idle' | 'busy' | 'sent' | 'queued' | 'failed';
+
+export interface ViewState {
+  /** Floating mode: whether the panel is open. */
+  open: boolean;
+  phase: Phase;
+  errors: FieldErrors;
+  /** ISO code of the country the phone's dial code comes from (several share +1). */
+  country: string;
+}
+
+export interface ViewActions {
+  setOpen(open: boolean): void;
+  submit(event: Event): Promise<void>;
+  /** What the visitor just changed is no longer known to be wrong. */
+  edited(event: Event): void;
+  pickCountry(event: Event): void;
+  /** Reads a "+CC" typed into the phone field. */
+  splitPhone(): void;
+}
+
+// First thing to land on when the panel opens: the first field, or the thank-you message.
+const FIRST = '.d,input:not([tabindex]),select,textarea';
+
+/** The state, the actions, and `dispose` to stop them once the UI is removed. */
+export function createViewState(
+  controller: FormController,
+  root: ShadowRoot,
+  draw: (state: ViewState, actions: ViewActions) => void,
+) {
+  const { settings } = controller;
+  const state: ViewState = {
+    open: false,
+    phase: 'idle',
+    errors: {},
+    country: settings.defaultCountry,
+  };
+  let live = true;
+  const update = (change: Partial<ViewState>, focus?: string) => {
+    if (!live) return;
+    Object.assign(state, change);
+    draw(state, actions);
+    if (focus) root.querySelector<HTMLElement>(focus)?.focus();
+  };
+  const form = () => root.querySelector('form');
+  const pick = (country?: string) => country && update({ country });
+
+  const actions: ViewActions = {
+    setOpen(open) {
+      if (!live || settings.mode === 'inline' || open === state.open) return;
+      // Focus goes back to the launcher only when it was in the widget, never pulled from the page.
+      update({ open }, open ? FIRST : root.activeElement ? '.l' : undefined);
+      controller.emit(open ? 'open' : 'close');
+    },
+    async submit(event) {
+      event.preventDefault();
+      // Checked on state, which this handler changes before any second click can land.
+      if (state.phase === 'busy') return;
+      const element = event.currentTarget as HTMLFormElement;
+      const country = splitPhone(element) ?? state.country;
+      const { country: _, ...values } = readForm(element, country);
+      const errors = validateForm({ ...values, country }, settings);
+      const invalid = Object.keys(errors).length > 0;
+      update({ country, errors, phase: invalid ? state.phase : 'busy' }, '[aria-invalid]');
+      if (invalid) return;
+      const outcome = await controller.submit(values);
+      if (outcome.kind === 'sent' || outcome.kind === 'queued') {
+        update({ phase: outcome.kind }, '.d');
+        return;
+      }
+      const placed = outcome.kind === 'invalid' ? issuesToErrors(outcome.issues, settings) : {};
+      // Issues the form cannot show on a field are a failure to send, like any refusal.
+      const failed = !Object.keys(placed).length;
+      update(
+        { errors: placed, phase: failed ? 'failed' : 'idle' },
+        failed ? '[type=submit]' : '[aria-invalid]',
+      );
+    },
+    edited({ target }) {
+      const { name } = target as HTMLInputElement;
+      const key = (name === 'country' ? 'dialCode' : name) as ErrorKey;
+      const { [key]: gone, ...rest } = state.errors;
+      if (gone) update({ errors: rest });
+    },
+    pickCountry: ({ currentTarget }) => pick((currentTarget as HTMLSelectElement).value),
+    splitPhone() {
+      const element = form();
+      if (element) pick(splitPhone(element));
+    },
+  };
+
+  draw(state, actions);
+  const stopPrefill = controller.onPrefill((prefill) => {
+    const element = form();
+    if (element) pick(prefillForm(element, prefill));
+  });
+  return {
+    actions,
+    dispose() {
+      live = false;
+      stopPrefill();
+    },
+  };
+}
