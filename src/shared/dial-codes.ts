@@ -21,7 +21,7 @@ const byDialCode = new Map<string, Country[]>();
 for (const group of DIAL_CODE_GROUPS.split(' ')) {
   const dialCode = `+${Number.parseInt(group, 10)}`;
   const countries = Array.from(
-    group.matchAll(/([A-Z]{2})(\d*)([a-l]+)([^A-Z]*)/g),
+    group.matchAll(/([A-Z]{2})(\d*)([a-l]+)([^A-Z,]*)/g),
     ([, iso = '', trunkPrefix = '', lengths = '', leading], index): Country => ({
       iso,
       dialCode,

@@ -1,5 +1,8 @@
 // The required consent checkbox. Its text may hold one link to the privacy page: the part in
 // [brackets], or a "Privacy policy" link after the text when there are no brackets.
+/** @jsxRuntime classic */
+/** @jsx h */
+import { h } from 'preact';
 import { control, Field } from './field.tsx';
 
 interface ConsentFieldProps {

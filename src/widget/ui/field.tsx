@@ -1,5 +1,7 @@
 // A labelled control with its error: the aria wiring every field shares.
-import type { ComponentChildren } from 'preact';
+/** @jsxRuntime classic */
+/** @jsx h */
+import { type ComponentChildren, h } from 'preact';
 
 /** Attributes that name a control and tie it to its required state and its error text. */
 export const control = (id: string, error: string | undefined, required?: boolean) => ({

@@ -1,5 +1,8 @@
 // The form in its states: idle, busy (button disabled), failed (data kept, status says so), and
 // sent or queued, where a thank-you replaces it.
+/** @jsxRuntime classic */
+/** @jsx h */
+import { h } from 'preact';
 import { FORM_FIELDS, type FormField, LIMITS } from '../../shared/lead-fields.ts';
 import { ConsentField } from './consent-field.tsx';
 import { control, Field } from './field.tsx';

@@ -1,5 +1,8 @@
 // Puts the UI on the page: one <eleapi-lead-form> element whose open shadow root holds all of it.
-import { render } from 'preact';
+// Every .tsx here uses classic JSX with preact's own h: preact/jsx-runtime would add ~150 B gzip.
+/** @jsxRuntime classic */
+/** @jsx h */
+import { h, render } from 'preact';
 import type { FormController, WidgetSettings, WidgetView } from '../types.ts';
 import { countryOptions } from './countries.ts';
 import { stringsFor } from './strings.ts';

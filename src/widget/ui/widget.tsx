@@ -1,6 +1,8 @@
 // The whole UI in the shadow root. Floating: a launcher and a non-modal dialog panel; inline:
 // the same panel in place as a labelled region.
-import type { VNode } from 'preact';
+/** @jsxRuntime classic */
+/** @jsx h */
+import { h, type VNode } from 'preact';
 import type { WidgetSettings } from '../types.ts';
 import { LeadForm } from './lead-form.tsx';
 import type { Strings } from './strings.ts';

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LOCALE_CODES } from '../../../src/widget/locale-codes.ts';
-import { en } from '../../../src/widget/ui/locales/index.ts';
 import { stringsFor } from '../../../src/widget/ui/strings.ts';
 import { SETTINGS } from './fake-controller.ts';
 import { renderWidget } from './render-widget.ts';
@@ -9,7 +8,18 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
+const en = stringsFor({ ...SETTINGS, locale: 'en' });
+
 describe('built-in languages', () => {
+  it('holds every English text, none empty', () => {
+    expect(en).toMatchObject({
+      title: 'Contact us',
+      send: 'Send',
+      badPhone: 'Not a valid number for this country',
+    });
+    expect(Object.keys(en)).toHaveLength(17);
+  });
+
   for (const locale of LOCALE_CODES.filter((code) => code !== 'en')) {
     it(`translates every string into "${locale}"`, () => {
       const strings = stringsFor({ ...SETTINGS, locale });

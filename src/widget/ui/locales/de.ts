@@ -1,21 +1,2 @@
-import type { Strings } from '../strings.ts';
-
-export const de: Strings = {
-  title: 'Kontakt',
-  close: 'Schließen',
-  send: 'Senden',
-  sending: 'Wird gesendet…',
-  sent: 'Danke! Wir melden uns bald.',
-  queued: 'Gespeichert. Wird gesendet, sobald Sie online sind.',
-  failed: 'Nicht gesendet. Bitte erneut versuchen.',
-  name: 'Name',
-  email: 'E-Mail',
-  phone: 'Telefon',
-  country: 'Ländervorwahl',
-  message: 'Nachricht',
-  privacy: 'Datenschutz',
-  required: 'Pflichtfeld',
-  bad: 'Bitte prüfen',
-  badEmail: 'Ungültige E-Mail',
-  badPhone: 'Ungültige Nummer für dieses Land',
-};
+export const de =
+  'Kontakt|Schließen|Senden|Wird gesendet…|Danke! Wir melden uns bald.|Gespeichert. Wird gesendet, sobald Sie online sind.|Nicht gesendet. Bitte erneut versuchen.|Name|E-Mail|Telefon|Ländervorwahl|Nachricht|Datenschutz|Pflichtfeld|Bitte prüfen|Ungültige E-Mail|Ungültige Nummer für dieses Land';
