@@ -12,7 +12,11 @@ export interface SafeStorage {
 
 export const safeStorage = (storage: () => Storage): SafeStorage => ({
   get: (key) => attempt(() => storage().getItem(key), null),
-  set: (key, value) => attempt(() => (storage().setItem(key, value), true), false),
+  set: (key, value) =>
+    attempt(() => {
+      storage().setItem(key, value);
+      return true;
+    }, false),
   remove: (key) => attempt(() => storage().removeItem(key), undefined),
   keys: () =>
     attempt(() => {

@@ -62,7 +62,11 @@ export const id: Rule<string> = [
 /** A CSS selector the browser can parse; tried on an empty fragment so nothing is matched. */
 export const selector: Rule<string> = [
   'a valid CSS selector',
-  (raw, doc) => attempt(() => (doc.createDocumentFragment().querySelector(raw), raw), null),
+  (raw, doc) =>
+    attempt(() => {
+      doc.createDocumentFragment().querySelector(raw);
+      return raw;
+    }, null),
 ];
 
 export const zIndex: Rule<number> = [

@@ -92,6 +92,39 @@ describe('dist/eleapi-leads.js', () => {
     expect(window.document.querySelector('eleapi-lead-form')).toBeNull();
   });
 
+  it('checks fields with its bundled zod schemas before it posts the lead', async () => {
+    const { window } = loadOnPage({
+      'data-relay-url': 'https://relay.example.com',
+      'data-mode': 'inline',
+    });
+    const posted: unknown[] = [];
+    window.fetch = (async (_url: string, init: { body: string }) => {
+      posted.push(JSON.parse(init.body));
+      return new window.Response('{"ok":true,"id":"1"}', { status: 202 });
+    }) as never;
+    const root = window.document.querySelector('eleapi-lead-form')?.shadowRoot;
+    const input = (name: string) => root?.querySelector(`[name="${name}"]`) as HTMLInputElement;
+    const send = () => (root?.querySelector('[type="submit"]') as HTMLButtonElement).click();
+
+    input('name').value = 'Ada Lovelace';
+    input('email').value = 'ada@';
+    send();
+    expect(input('email').getAttribute('aria-invalid')).toBe('true');
+    expect(input('name').hasAttribute('aria-invalid')).toBe(false);
+    input('name').value = 'x'.repeat(121);
+    input('email').value = 'ada@example.com';
+    send();
+    expect(input('name').getAttribute('aria-invalid')).toBe('true');
+    expect(posted).toEqual([]);
+
+    input('name').value = 'Ada Lovelace';
+    send();
+    await window.happyDOM.waitUntilComplete();
+    expect(posted).toEqual([
+      expect.objectContaining({ name: 'Ada Lovelace', email: 'ada@example.com', website: '' }),
+    ]);
+  });
+
   it('removes the form and the global on destroy', () => {
     const { window } = loadOnPage({ 'data-relay-url': 'https://relay.example.com' });
     (window as unknown as { EleapiLeads: { destroy(): void } }).EleapiLeads.destroy();

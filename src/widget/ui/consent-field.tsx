@@ -2,6 +2,7 @@
 // [brackets], or a "Privacy policy" link after the text when there are no brackets.
 /** @jsxRuntime classic */
 /** @jsx h */
+// biome-ignore lint/correctness/noUnusedImports: the classic JSX pragma above calls h
 import { h } from 'preact';
 import { control, Field } from './field.tsx';
 

@@ -2,6 +2,7 @@
 // Every .tsx here uses classic JSX with preact's own h: preact/jsx-runtime would add ~150 B gzip.
 /** @jsxRuntime classic */
 /** @jsx h */
+// biome-ignore lint/correctness/noUnusedImports: the classic JSX pragma above calls h
 import { h, render } from 'preact';
 import type { FormController, WidgetSettings, WidgetView } from '../types.ts';
 import { countryOptions } from './countries.ts';

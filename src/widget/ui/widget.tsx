@@ -2,6 +2,7 @@
 // the same panel in place as a labelled region.
 /** @jsxRuntime classic */
 /** @jsx h */
+// biome-ignore lint/correctness/noUnusedImports: the classic JSX pragma above calls h
 import { h, type VNode } from 'preact';
 import type { WidgetSettings } from '../types.ts';
 import { LeadForm } from './lead-form.tsx';
