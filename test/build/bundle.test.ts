@@ -103,8 +103,9 @@ describe('dist/eleapi-leads.js', () => {
       return new window.Response('{"ok":true,"id":"1"}', { status: 202 });
     }) as never;
     const root = window.document.querySelector('eleapi-lead-form')?.shadowRoot;
-    const input = (name: string) => root?.querySelector(`[name="${name}"]`) as HTMLInputElement;
-    const send = () => (root?.querySelector('[type="submit"]') as HTMLButtonElement).click();
+    const input = (name: string) =>
+      root?.querySelector(`[name="${name}"]`) as unknown as HTMLInputElement;
+    const send = () => (root?.querySelector('[type="submit"]') as unknown as HTMLElement).click();
 
     input('name').value = 'Ada Lovelace';
     input('email').value = 'ada@';
