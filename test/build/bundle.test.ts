@@ -102,10 +102,10 @@ describe('dist/eleapi-leads.js', () => {
       posted.push(JSON.parse(init.body));
       return new window.Response('{"ok":true,"id":"1"}', { status: 202 });
     }) as never;
-    const root = window.document.querySelector('eleapi-lead-form')?.shadowRoot;
-    const input = (name: string) =>
-      root?.querySelector(`[name="${name}"]`) as unknown as HTMLInputElement;
-    const send = () => (root?.querySelector('[type="submit"]') as unknown as HTMLElement).click();
+    const host = window.document.querySelector('eleapi-lead-form');
+    const root = host?.shadowRoot as unknown as ShadowRoot;
+    const input = (name: string) => root.querySelector(`[name="${name}"]`) as HTMLInputElement;
+    const send = () => (root.querySelector('[type="submit"]') as HTMLElement).click();
 
     input('name').value = 'Ada Lovelace';
     input('email').value = 'ada@';
