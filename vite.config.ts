@@ -22,44 +22,10 @@ function zodLocalConfig(): Plugin {
   };
 }
 
-// The widget runs its field schemas through zod's `_zod.run` alone (src/widget/ui/validate-form.ts):
-// never parse, safeParse, Standard Schema or codecs. Cutting those from the bundle saves ~1 KB
-// gzip. Each cut runs from one marker up to another, both found exactly once, so a zod update that
-// moves them fails the build here instead of shipping a half-trimmed zod.
-const ZOD_CUTS: [file: string, from: string, to: string][] = [
-  // ZodMiniType's `with` alias and parse family; `check` and `clone` stay.
-  ['mini/schemas.js', '    // `with` is an alias', '    check(...checks) {'],
-  ['mini/schemas.js', '    brand() {', '});\nexport const ZodMiniString '],
-  // $ZodType's codec (backward) pass and its lazy Standard Schema getter.
-  ['core/schemas.js', '            if (ctx.direction === "backward") {', '            // forward'],
-  ['core/schemas.js', ', {\n    // Wrappers extend this', ');\n/** The Standard Schema surface'],
-];
-
-function zodWidgetTrim(): Plugin {
-  return {
-    name: 'zod-widget-trim',
-    transform(code, id) {
-      const path = id.replaceAll('\\', '/');
-      const cuts = ZOD_CUTS.filter(([file]) => path.endsWith(`/zod/v4/${file}`));
-      if (!cuts.length) return null;
-      let trimmed = code;
-      for (const [file, from, to] of cuts) {
-        const start = trimmed.indexOf(from);
-        const end = trimmed.indexOf(to, start);
-        if (start < 0 || end < 0 || trimmed.includes(from, start + 1)) {
-          this.error(`zod-widget-trim: zod/v4/${file} changed near ${JSON.stringify(from)}`);
-        }
-        trimmed = trimmed.slice(0, start) + trimmed.slice(end);
-      }
-      return { code: trimmed, map: null };
-    },
-  };
-}
-
 // Builds the drop-in widget: one self-contained IIFE at dist/eleapi-leads.js.
 // The relay's own build is `tsc -p tsconfig.build.json` (see package.json).
 export default defineConfig({
-  plugins: [zodLocalConfig(), zodWidgetTrim()],
+  plugins: [zodLocalConfig()],
   build: {
     outDir: 'dist',
     emptyOutDir: false,
