@@ -1,5 +1,48 @@
 // Stand-ins for the browser facilities the widget core takes as deps.
 import { vi } from 'vitest';
+import type { FormValues, WidgetSettings } from '../../src/widget/types.ts';
+
+/** Settings as parseSettings makes them for an inline form of bot1/cust1 in the UK. */
+export function widgetSettings(overrides: Partial<WidgetSettings> = {}): WidgetSettings {
+  return {
+    relayUrl: 'https://relay.example.com',
+    botId: 'bot1',
+    customerId: 'cust1',
+    uuidKey: undefined,
+    mode: 'inline',
+    target: undefined,
+    fields: ['name', 'email', 'phone'],
+    required: ['name', 'email'],
+    defaultCountry: 'GB',
+    locale: 'en',
+    title: undefined,
+    submitLabel: undefined,
+    successMessage: undefined,
+    consent: undefined,
+    privacyUrl: undefined,
+    tags: [],
+    attributes: [],
+    context: true,
+    accentColor: undefined,
+    position: 'bottom-right',
+    zIndex: 2147483000,
+    ...overrides,
+  };
+}
+
+/** An empty form with the UK dial code, as a visitor first sees it. */
+export function formValues(overrides: Partial<FormValues> = {}): FormValues {
+  return {
+    name: '',
+    email: '',
+    phone: '',
+    dialCode: '+44',
+    message: '',
+    consent: false,
+    website: '',
+    ...overrides,
+  };
+}
 
 /** A working Web Storage kept in a Map; `full` makes setItem throw as a full quota does. */
 export function memoryStorage(initial: Record<string, string> = {}) {

@@ -4,42 +4,18 @@ import { createEvents } from '../../src/widget/events.ts';
 import { createOutbox } from '../../src/widget/offline-queue.ts';
 import { safeStorage } from '../../src/widget/safe-storage.ts';
 import { createTransport } from '../../src/widget/transport.ts';
-import type { FormValues, WidgetSettings } from '../../src/widget/types.ts';
-import { fakeFetch, json, memoryStorage } from '../_util/widget-fakes.ts';
+import type { FormValues } from '../../src/widget/types.ts';
+import {
+  fakeFetch,
+  formValues,
+  json,
+  memoryStorage,
+  widgetSettings,
+} from '../_util/widget-fakes.ts';
 
 const UUID = '7e88d192-9b20-4035-9b68-d4ac3d58a34f';
-const SETTINGS: WidgetSettings = {
-  relayUrl: 'https://relay.example.com',
-  botId: 'bot1',
-  customerId: 'cust1',
-  uuidKey: undefined,
-  mode: 'inline',
-  target: undefined,
-  fields: ['name', 'email', 'phone'],
-  required: ['name', 'email'],
-  defaultCountry: 'GB',
-  locale: 'en',
-  title: undefined,
-  submitLabel: undefined,
-  successMessage: undefined,
-  consent: undefined,
-  privacyUrl: undefined,
-  tags: [],
-  attributes: [],
-  context: true,
-  accentColor: undefined,
-  position: 'bottom-right',
-  zIndex: 1,
-};
-const VALUES: FormValues = {
-  name: 'Ada',
-  email: 'ada@example.com',
-  phone: '',
-  dialCode: '+44',
-  message: '',
-  consent: false,
-  website: '',
-};
+const SETTINGS = widgetSettings();
+const VALUES = formValues({ name: 'Ada', email: 'ada@example.com' });
 
 const disposers: (() => void)[] = [];
 let seen: { name: string; detail: unknown }[];
@@ -101,7 +77,7 @@ describe('controller.submit', () => {
 
   it('sends no page context when data-context is off', async () => {
     const relay = fakeFetch(json(202, {}));
-    await controllerWith(relay.fetch, { ...SETTINGS, context: false }).submit(VALUES);
+    await controllerWith(relay.fetch, widgetSettings({ context: false })).submit(VALUES);
     expect(relay.requests[0]?.body.attributes).toBeUndefined();
   });
 

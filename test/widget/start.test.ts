@@ -4,7 +4,7 @@ import { OWN_UUID_KEY } from '../../src/widget/session-uuid.ts';
 import { type Mount, type StartEnv, startWidget } from '../../src/widget/start.ts';
 import type { FormController, WidgetView } from '../../src/widget/types.ts';
 import { VERSION } from '../../src/widget/version.ts';
-import { fakeFetch, json } from '../_util/widget-fakes.ts';
+import { fakeFetch, formValues, json } from '../_util/widget-fakes.ts';
 
 const CHAT = '7e88d192-9b20-4035-9b68-d4ac3d58a34f';
 type Host = { EleapiLeads?: unknown };
@@ -140,15 +140,7 @@ describe('submitting through the mounted form', () => {
   it("sends the chat's UUID found in sessionStorage at submit time", async () => {
     const relay = start(scriptTag());
     sessionStorage.setItem('messenger_uuid', JSON.stringify({ uuid: CHAT }));
-    const outcome = await mounted?.controller.submit({
-      name: 'Ada',
-      email: '',
-      phone: '',
-      dialCode: '+1',
-      message: '',
-      consent: false,
-      website: '',
-    });
+    const outcome = await mounted?.controller.submit(formValues({ name: 'Ada', dialCode: '+1' }));
     expect(outcome).toEqual({ kind: 'sent' });
     expect(relay.requests[0]).toMatchObject({
       url: 'https://relay.example.com/v1/leads',
@@ -205,15 +197,7 @@ describe('EleapiLeads.destroy', () => {
     // One submission waits for a resend, another hangs in flight: both hold timers.
     const relay = fakeFetch('network-error', 'hang');
     start(scriptTag(), { fetch: relay.fetch });
-    const values = {
-      name: 'A',
-      email: '',
-      phone: '',
-      dialCode: '+1',
-      message: '',
-      consent: false,
-      website: '',
-    };
+    const values = formValues({ name: 'A', dialCode: '+1' });
     expect(await mounted?.controller.submit(values)).toEqual({ kind: 'queued' });
     const hanging = mounted?.controller.submit({ ...values, name: 'B' });
     await vi.advanceTimersByTimeAsync(0);

@@ -1,50 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { leadSubmissionSchema } from '../../src/shared/lead-submission.ts';
 import { buildSubmission, leadFields } from '../../src/widget/submission.ts';
-import type { FormValues, WidgetSettings } from '../../src/widget/types.ts';
+import type { WidgetSettings } from '../../src/widget/types.ts';
+import { formValues, widgetSettings } from '../_util/widget-fakes.ts';
 
 const UUID = '7e88d192-9b20-4035-9b68-d4ac3d58a34f';
 
-const settings = (over: Partial<WidgetSettings> = {}): WidgetSettings => ({
-  relayUrl: 'https://relay.example.com',
-  botId: 'bot1',
-  customerId: 'cust1',
-  uuidKey: undefined,
-  mode: 'floating',
-  target: undefined,
-  fields: ['name', 'email', 'phone', 'message'],
-  required: ['name', 'email'],
-  defaultCountry: 'GB',
-  locale: 'en',
-  title: undefined,
-  submitLabel: undefined,
-  successMessage: undefined,
-  consent: undefined,
-  privacyUrl: undefined,
-  tags: [],
-  attributes: [],
-  context: true,
-  accentColor: undefined,
-  position: 'bottom-right',
-  zIndex: 1,
-  ...over,
-});
-
-const values = (over: Partial<FormValues> = {}): FormValues => ({
-  name: '',
-  email: '',
-  phone: '',
-  dialCode: '+44',
-  message: '',
-  consent: false,
-  website: '',
-  ...over,
-});
+const settings = (over: Partial<WidgetSettings> = {}) =>
+  widgetSettings({ fields: ['name', 'email', 'phone', 'message'], ...over });
 
 describe('buildSubmission', () => {
   it('sends every filled field, the phone as national digits with its dial code', () => {
     const body = buildSubmission(
-      values({
+      formValues({
         name: ' Ada Lovelace ',
         email: 'ada@example.com',
         phone: '07911 123-456',
@@ -75,7 +43,9 @@ describe('buildSubmission', () => {
   });
 
   it('leaves out empty fields, consent without a checkbox, and empty tags and attributes', () => {
-    expect(buildSubmission(values({ email: 'a@b.co', name: '  ' }), settings(), UUID, [])).toEqual({
+    expect(
+      buildSubmission(formValues({ email: 'a@b.co', name: '  ' }), settings(), UUID, []),
+    ).toEqual({
       uuid: UUID,
       botId: 'bot1',
       customerId: 'cust1',
@@ -85,13 +55,13 @@ describe('buildSubmission', () => {
   });
 
   it('takes the dial code from a number typed in international form', () => {
-    const body = buildSubmission(values({ phone: '+33 6 12 34 56 78' }), settings(), UUID, []);
+    const body = buildSubmission(formValues({ phone: '+33 6 12 34 56 78' }), settings(), UUID, []);
     expect(body).toMatchObject({ phone: '612345678', dialCode: '+33' });
   });
 
   it('does not send values of fields the form does not show', () => {
     const body = buildSubmission(
-      values({ name: 'Ada', phone: '07911123456', message: 'hi' }),
+      formValues({ name: 'Ada', phone: '07911123456', message: 'hi' }),
       settings({ fields: ['name', 'email'] }),
       UUID,
       [],
@@ -108,7 +78,7 @@ describe('buildSubmission', () => {
       ...Array.from({ length: 30 }, (_, i) => ({ key: `k${i}`, value: 'v'.repeat(600) })),
     ];
     const attributes =
-      buildSubmission(values({ name: 'A' }), settings({ attributes: site }), UUID, context)
+      buildSubmission(formValues({ name: 'A' }), settings({ attributes: site }), UUID, context)
         .attributes ?? [];
     expect(attributes).toHaveLength(20);
     expect(attributes[0]).toEqual({ key: 'locale', value: 'site' });
@@ -117,7 +87,7 @@ describe('buildSubmission', () => {
 
   it('passes the honeypot on, so the relay can drop bots quietly', () => {
     expect(
-      buildSubmission(values({ name: 'A', website: 'spam.example' }), settings(), UUID, []),
+      buildSubmission(formValues({ name: 'A', website: 'spam.example' }), settings(), UUID, []),
     ).toMatchObject({ website: 'spam.example' });
   });
 });
@@ -125,7 +95,7 @@ describe('buildSubmission', () => {
 describe('leadFields', () => {
   it("keeps only the visitor's own fields", () => {
     const body = buildSubmission(
-      values({ name: 'Ada', phone: '07911123456' }),
+      formValues({ name: 'Ada', phone: '07911123456' }),
       settings({ consent: 'ok', tags: ['t'] }),
       UUID,
       [{ key: 'page_url', value: 'https://x.example' }],

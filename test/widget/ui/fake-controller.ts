@@ -8,30 +8,9 @@ import type {
   WidgetEventName,
   WidgetSettings,
 } from '../../../src/widget/types.ts';
+import { widgetSettings } from '../../_util/widget-fakes.ts';
 
-export const SETTINGS: WidgetSettings = {
-  relayUrl: 'https://relay.example.com',
-  botId: 'bot1',
-  customerId: 'cust1',
-  uuidKey: undefined,
-  mode: 'inline',
-  target: undefined,
-  fields: ['name', 'email', 'phone'],
-  required: ['name', 'email'],
-  defaultCountry: 'GB',
-  locale: 'en',
-  title: undefined,
-  submitLabel: undefined,
-  successMessage: undefined,
-  consent: undefined,
-  privacyUrl: undefined,
-  tags: [],
-  attributes: [],
-  context: true,
-  accentColor: undefined,
-  position: 'bottom-right',
-  zIndex: 2147483000,
-};
+export const SETTINGS: WidgetSettings = widgetSettings();
 
 export interface FakeController extends FormController {
   submitted: FormValues[];
@@ -47,7 +26,7 @@ export function fakeController(settings: Partial<WidgetSettings> = {}): FakeCont
   const queued: Prefill[] = [];
   let respond: ((outcome: SubmitOutcome) => void) | undefined;
   const fake: FakeController = {
-    settings: { ...SETTINGS, ...settings },
+    settings: widgetSettings(settings),
     submitted: [],
     events: [],
     submit(values) {
