@@ -5,8 +5,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { loadConfig } from '../../src/relay/config.ts';
 import { type RunningRelay, startRelayServer } from '../../src/relay/node-server.ts';
+import { launchBrowser } from './browser.ts';
 import { type PageServer, startPageServer } from './page-server.ts';
 import { type StartedSim, startSim } from './start-sim.ts';
 import { TEST_BOT } from './test-pages.ts';
@@ -74,6 +77,42 @@ export async function startStack(relayEnv: Record<string, string> = {}): Promise
       await pages.close();
       await sim.close();
       rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface BrowserSuite {
+  readonly browser: Browser;
+  readonly stack: Stack;
+}
+
+/**
+ * Registers a test file's hooks: one Chromium and one stack for the whole file, the sim emptied
+ * before each test. Read `browser` and `stack` inside tests and hooks, once they have started.
+ */
+export function useBrowserStack(): BrowserSuite {
+  let browser: Browser | undefined;
+  let stack: Stack | undefined;
+  beforeAll(async () => {
+    [browser, stack] = await Promise.all([launchBrowser(), startStack()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+  beforeEach(() => {
+    stack?.sim.reset();
+  });
+  const started = <T>(value: T | undefined, name: string): T => {
+    if (value === undefined) throw new Error(`${name} is read before beforeAll started it`);
+    return value;
+  };
+  return {
+    get browser() {
+      return started(browser, 'browser');
+    },
+    get stack() {
+      return started(stack, 'stack');
     },
   };
 }

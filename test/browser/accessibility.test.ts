@@ -1,30 +1,20 @@
 // axe-core in real Chromium on the open form, in every built-in language, with and without
 // errors shown, floating and inline; Arabic lays the form out right-to-left.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { LOCALE_CODES } from '../../src/widget/locale-codes.ts';
-import { launchBrowser, newContext, seriousAxeViolations } from '../_util/browser.ts';
-import { type Stack, startStack } from '../_util/e2e-stack.ts';
+import { newContext, seriousAxeViolations } from '../_util/browser.ts';
+import { useBrowserStack } from '../_util/e2e-stack.ts';
 import { widgetPage } from '../_util/test-pages.ts';
 
-let browser: Browser;
-let stack: Stack;
-
-beforeAll(async () => {
-  [browser, stack] = await Promise.all([launchBrowser(), startStack()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const suite = useBrowserStack();
 
 async function openForm(locale: string, data: Record<string, string> = {}): Promise<Page> {
   const path = `/${locale}-${data.mode ?? 'floating'}`;
-  stack.pages.setPage(
+  suite.stack.pages.setPage(
     path,
     widgetPage({
-      relayUrl: stack.relay.url,
+      relayUrl: suite.stack.relay.url,
       lang: locale,
       ...(locale === 'ar' ? { dir: 'rtl' as const } : {}),
       body: '<p>Page text.</p><div id="slot"></div>',
@@ -32,14 +22,14 @@ async function openForm(locale: string, data: Record<string, string> = {}): Prom
         locale,
         fields: 'name,email,phone,message',
         consent: 'I agree to be contacted.',
-        'privacy-url': `${stack.pages.url}/privacy`,
+        'privacy-url': `${suite.stack.pages.url}/privacy`,
         ...data,
       },
     }),
   );
-  const context = await newContext(browser, { locale });
+  const context = await newContext(suite.browser, { locale });
   const page = await context.newPage();
-  await page.goto(`${stack.pages.url}${path}`);
+  await page.goto(`${suite.stack.pages.url}${path}`);
   await page.locator('eleapi-lead-form').waitFor({ state: 'attached' });
   // Locale-neutral: the launcher's name is translated.
   if (data.mode !== 'inline') await page.locator('eleapi-lead-form [part="launcher"]').click();
@@ -74,7 +64,7 @@ describe('accessibility (axe-core, serious and critical rules)', () => {
   });
 
   it('reports an unlabelled field inside a shadow root (the probe sees into the widget)', async () => {
-    const page = await (await newContext(browser)).newPage();
+    const page = await (await newContext(suite.browser)).newPage();
     await page.setContent(
       '<!doctype html><html lang="en"><title>x</title><main><div id="h"></div></main></html>',
     );

@@ -1,9 +1,9 @@
 // The JavaScript API a site uses, in real Chromium: calls queued before the script loaded,
 // prefill, the DOM events with their details, and destroy().
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext } from '../_util/browser.ts';
-import { type Stack, startStack } from '../_util/e2e-stack.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newContext } from '../_util/browser.ts';
+import { useBrowserStack } from '../_util/e2e-stack.ts';
 import { widgetPage } from '../_util/test-pages.ts';
 
 // Runs before the widget tag, as a site's own inline script would.
@@ -24,26 +24,15 @@ interface SeenEvent {
   detail: { uuid?: string; fields?: Record<string, unknown>; reason?: string; status?: number };
 }
 
-let browser: Browser;
-let stack: Stack;
-
-beforeAll(async () => {
-  [browser, stack] = await Promise.all([launchBrowser(), startStack()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
-
-beforeEach(() => {
-  stack.sim.reset();
-});
+const suite = useBrowserStack();
 
 async function open(data: Record<string, string> = {}): Promise<Page> {
-  stack.pages.setPage('/', widgetPage({ relayUrl: stack.relay.url, head: RECORD_AND_QUEUE, data }));
-  const page = await (await newContext(browser)).newPage();
-  await page.goto(stack.pages.url);
+  suite.stack.pages.setPage(
+    '/',
+    widgetPage({ relayUrl: suite.stack.relay.url, head: RECORD_AND_QUEUE, data }),
+  );
+  const page = await (await newContext(suite.browser)).newPage();
+  await page.goto(suite.stack.pages.url);
   await page.getByRole('button', { name: 'Contact us' }).waitFor();
   return page;
 }
@@ -86,8 +75,11 @@ describe('calls queued before the script loaded', () => {
         dialCode: '+44',
       },
     });
-    await expect.poll(() => stack.sim.received().length, { timeout: 10_000 }).toBe(1);
-    expect(stack.sim.received()[0]?.body).toMatchObject({ name: 'Later Name', dialCode: '+44' });
+    await expect.poll(() => suite.stack.sim.received().length, { timeout: 10_000 }).toBe(1);
+    expect(suite.stack.sim.received()[0]?.body).toMatchObject({
+      name: 'Later Name',
+      dialCode: '+44',
+    });
     await page.context().close();
   });
 });
@@ -112,7 +104,7 @@ describe('DOM events on document', () => {
       email: 'queued@example.com',
     });
     expect(await waitForUpsert()).toBe(ownUuid);
-    expect(JSON.stringify(seen)).not.toContain(stack.eleapiToken);
+    expect(JSON.stringify(seen)).not.toContain(suite.stack.eleapiToken);
     await page.context().close();
   });
 
@@ -128,7 +120,7 @@ describe('DOM events on document', () => {
       /Not sent/,
     );
     expect(await page.getByLabel('Name').inputValue()).toBe('Queued Name');
-    expect(stack.sim.received()).toEqual([]);
+    expect(suite.stack.sim.received()).toEqual([]);
     await page.context().close();
   });
 });
@@ -146,6 +138,6 @@ describe('destroy()', () => {
 });
 
 async function waitForUpsert(): Promise<string | undefined> {
-  await expect.poll(() => stack.sim.received().length, { timeout: 10_000 }).toBe(1);
-  return stack.sim.received()[0]?.body.uuid;
+  await expect.poll(() => suite.stack.sim.received().length, { timeout: 10_000 }).toBe(1);
+  return suite.stack.sim.received()[0]?.body.uuid;
 }

@@ -1,46 +1,32 @@
 // What a visitor sees while filling the form in real Chromium: field errors before anything
 // is sent, keyboard-only use from the launcher to the thank-you, and focus coming back.
-import type { Browser, Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { focused, launchBrowser, newContext, tabTo } from '../_util/browser.ts';
-import { type Stack, startStack } from '../_util/e2e-stack.ts';
+import type { Page, Request } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { focused, newContext, tabTo } from '../_util/browser.ts';
+import { useBrowserStack } from '../_util/e2e-stack.ts';
 import { TEST_BOT, widgetPage } from '../_util/test-pages.ts';
 
-let browser: Browser;
-let stack: Stack;
-
-beforeAll(async () => {
-  [browser, stack] = await Promise.all([launchBrowser(), startStack()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
-
-beforeEach(() => {
-  stack.sim.reset();
-});
+const suite = useBrowserStack();
 
 async function openPage(
   data: Record<string, string> = {},
 ): Promise<{ page: Page; posts: Request[] }> {
   // Ids on the tag and no messenger: nothing but the widget is focusable on the page.
-  stack.pages.setPage(
+  suite.stack.pages.setPage(
     '/',
     widgetPage({
-      relayUrl: stack.relay.url,
+      relayUrl: suite.stack.relay.url,
       messenger: false,
       data: { 'bot-id': TEST_BOT.botId, 'customer-id': TEST_BOT.customerId, ...data },
     }),
   );
-  const context = await newContext(browser);
+  const context = await newContext(suite.browser);
   const page = await context.newPage();
   const posts: Request[] = [];
   page.on('request', (request) => {
-    if (request.url().startsWith(stack.relay.url)) posts.push(request);
+    if (request.url().startsWith(suite.stack.relay.url)) posts.push(request);
   });
-  await page.goto(stack.pages.url);
+  await page.goto(suite.stack.pages.url);
   return { page, posts };
 }
 
@@ -64,7 +50,7 @@ describe('validation in the browser', () => {
     expect(await page.getByLabel('Name').getAttribute('aria-invalid')).not.toBe('true');
     expect(await focused(page)).toMatchObject({ name: 'email' });
     expect(posts).toEqual([]);
-    expect(stack.sim.received()).toEqual([]);
+    expect(suite.stack.sim.received()).toEqual([]);
     await page.context().close();
   });
 });
@@ -84,8 +70,8 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter');
 
     await expect.poll(() => page.getByText(/Thank/).isVisible()).toBe(true);
-    await expect.poll(() => stack.sim.received().length, { timeout: 10_000 }).toBe(1);
-    expect(stack.sim.received()[0]?.body).toMatchObject({
+    await expect.poll(() => suite.stack.sim.received().length, { timeout: 10_000 }).toBe(1);
+    expect(suite.stack.sim.received()[0]?.body).toMatchObject({
       name: 'Grace Hopper',
       email: 'grace@example.com',
       phone: '2025550142',

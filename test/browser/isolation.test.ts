@@ -1,26 +1,12 @@
 // The widget and the host page leave each other alone, in real Chromium: under a strict CSP
 // the form is styled and works with no violation, and hostile page CSS does not reach it.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, probe } from '../_util/browser.ts';
-import { type Stack, startStack } from '../_util/e2e-stack.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newContext, probe } from '../_util/browser.ts';
+import { useBrowserStack } from '../_util/e2e-stack.ts';
 import { widgetPage } from '../_util/test-pages.ts';
 
-let browser: Browser;
-let stack: Stack;
-
-beforeAll(async () => {
-  [browser, stack] = await Promise.all([launchBrowser(), startStack()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
-
-beforeEach(() => {
-  stack.sim.reset();
-});
+const suite = useBrowserStack();
 
 const HOSTILE_CSS = `
 * { margin: 0 !important; padding: 0 !important; border: 0 !important; }
@@ -63,7 +49,7 @@ async function looks(page: Page) {
 }
 
 async function openForm(path: string, page: Page): Promise<void> {
-  await page.goto(`${stack.pages.url}${path}`);
+  await page.goto(`${suite.stack.pages.url}${path}`);
   await page.getByRole('button', { name: 'Contact us' }).click();
   await page.getByLabel('Email').waitFor();
 }
@@ -74,20 +60,20 @@ async function sendLead(page: Page, email: string): Promise<void> {
   await page.getByRole('button', { name: 'Send' }).click();
   await expect.poll(() => page.getByText(/Thank/).isVisible()).toBe(true);
   await expect
-    .poll(() => stack.sim.received().map((r) => r.body.email), { timeout: 10_000 })
+    .poll(() => suite.stack.sim.received().map((r) => r.body.email), { timeout: 10_000 })
     .toContain(email);
 }
 
 describe('under a strict Content Security Policy', () => {
   it('shows the form in its accent colour, sends the lead, and causes no CSP violation', async () => {
-    const csp = `default-src 'self'; style-src 'self'; script-src 'self'; connect-src ${stack.relay.url}`;
-    stack.pages.setPage('/csp', {
-      body: widgetPage({ relayUrl: stack.relay.url, data: { 'accent-color': '#0b6e4f' } }),
+    const csp = `default-src 'self'; style-src 'self'; script-src 'self'; connect-src ${suite.stack.relay.url}`;
+    suite.stack.pages.setPage('/csp', {
+      body: widgetPage({ relayUrl: suite.stack.relay.url, data: { 'accent-color': '#0b6e4f' } }),
       headers: { 'content-security-policy': csp },
     });
-    const page = await (await newContext(browser)).newPage();
+    const page = await (await newContext(suite.browser)).newPage();
     const seen = await probe(page);
-    const response = await page.goto(`${stack.pages.url}/csp`);
+    const response = await page.goto(`${suite.stack.pages.url}/csp`);
     expect(response?.headers()['content-security-policy']).toBe(csp);
     await page.getByRole('button', { name: 'Contact us' }).click();
 
@@ -102,13 +88,13 @@ describe('under a strict Content Security Policy', () => {
   });
 
   it('reports a violation when a page breaks the policy (the probe works)', async () => {
-    stack.pages.setPage('/csp-broken', {
+    suite.stack.pages.setPage('/csp-broken', {
       body: '<!doctype html><title>x</title><p style="color: red">inline style</p>',
       headers: { 'content-security-policy': "default-src 'self'; style-src 'self'" },
     });
-    const page = await (await newContext(browser)).newPage();
+    const page = await (await newContext(suite.browser)).newPage();
     const seen = await probe(page);
-    await page.goto(`${stack.pages.url}/csp-broken`);
+    await page.goto(`${suite.stack.pages.url}/csp-broken`);
     await expect.poll(() => seen.cspViolations.length).toBeGreaterThan(0);
     await page.context().close();
   });
@@ -116,16 +102,16 @@ describe('under a strict Content Security Policy', () => {
 
 describe('on a page with hostile CSS', () => {
   it('looks exactly as on a plain page, with visible fields, and still sends', async () => {
-    stack.pages.setPage('/plain', widgetPage({ relayUrl: stack.relay.url }));
-    stack.pages.setPage('/hostile.css', { body: HOSTILE_CSS, contentType: 'text/css' });
-    stack.pages.setPage(
+    suite.stack.pages.setPage('/plain', widgetPage({ relayUrl: suite.stack.relay.url }));
+    suite.stack.pages.setPage('/hostile.css', { body: HOSTILE_CSS, contentType: 'text/css' });
+    suite.stack.pages.setPage(
       '/hostile',
       widgetPage({
-        relayUrl: stack.relay.url,
+        relayUrl: suite.stack.relay.url,
         head: '<link rel="stylesheet" href="/hostile.css">',
       }),
     );
-    const context = await newContext(browser);
+    const context = await newContext(suite.browser);
     const plain = await context.newPage();
     await openForm('/plain', plain);
     const hostile = await context.newPage();
