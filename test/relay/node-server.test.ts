@@ -1,38 +1,29 @@
 // The relay on a real HTTP port, delivering to the stand-in eleapi API over real HTTP.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/relay/config.ts';
 import { type RunningRelay, startRelayServer } from '../../src/relay/node-server.ts';
-import { type StartedSim, startSim } from '../_util/start-sim.ts';
 import {
   BOT,
   baseEnv,
   CUSTOMER,
   eventually,
   ORIGIN,
-  type TempDir,
   TOKEN,
-  tempDir,
   validLead,
 } from './support/fixtures.ts';
+import { useSimAndDir } from './support/sim-and-dir.ts';
 
-let sim: StartedSim;
-let dir: TempDir;
+const current = useSimAndDir();
 let running: RunningRelay;
-beforeEach(async () => {
-  sim = await startSim({ token: TOKEN });
-  dir = tempDir();
-});
 afterEach(async () => {
   await running.close();
-  await sim.close();
-  dir.remove();
 });
 
 async function start(env: Record<string, string> = {}): Promise<RunningRelay> {
   const config = loadConfig(
     baseEnv({
-      ELEAPI_API_URL: sim.url,
-      RELAY_DATA_DIR: dir.path,
+      ELEAPI_API_URL: current.sim.url,
+      RELAY_DATA_DIR: current.dir.path,
       PORT: '0',
       LOG_LEVEL: 'error',
       ...env,
@@ -53,7 +44,7 @@ const post = (body: BodyInit, headers: Record<string, string> = {}) =>
 describe('relay over HTTP', () => {
   it('accepts every lead while eleapi is down, and delivers each with exactly its fields once it is back', async () => {
     await start({ RELAY_RATE_LIMIT: '100' });
-    sim.setConfig({ errorRate: 1 });
+    current.sim.setConfig({ errorRate: 1 });
     const leads = Array.from({ length: 20 }, (_, i) =>
       validLead({
         name: `Lead ${i}`,
@@ -68,12 +59,12 @@ describe('relay over HTTP', () => {
       const metrics = await (await fetch(`${running.url}/metrics`)).text();
       return /delivery_failures_total\{retryable="true"\} ([2-9]\d|\d{3,})/.test(metrics);
     }, 'failed attempts while eleapi is down');
-    expect(sim.received()).toEqual([]);
+    expect(current.sim.received()).toEqual([]);
 
-    sim.setConfig({ errorRate: 0 });
-    await eventually(() => sim.received().length === leads.length, 'every lead at eleapi');
+    current.sim.setConfig({ errorRate: 0 });
+    await eventually(() => current.sim.received().length === leads.length, 'every lead at eleapi');
     for (const lead of leads) {
-      const got = sim.received().find((r) => r.body.uuid === lead.uuid);
+      const got = current.sim.received().find((r) => r.body.uuid === lead.uuid);
       expect(got?.headers['x-bp-token']).toBe(TOKEN);
       expect(got?.body).toEqual({
         uuid: lead.uuid,
@@ -114,8 +105,8 @@ describe('relay over HTTP', () => {
     });
     const lead = validLead();
     expect((await post(JSON.stringify(lead))).status).toBe(202);
-    await eventually(() => sim.received().length === 1, 'the lead at eleapi');
-    expect(sim.received()[0]?.body).toMatchObject({
+    await eventually(() => current.sim.received().length === 1, 'the lead at eleapi');
+    expect(current.sim.received()[0]?.body).toMatchObject({
       status: 'OPEN',
       agentId: 'agent7',
       picture: 'https://cdn.example.com/p.png',

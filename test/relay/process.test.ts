@@ -3,40 +3,25 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { OUTBOX_FILE } from '../../src/relay/outbox.ts';
-import { type StartedSim, startSim } from '../_util/start-sim.ts';
 import { type ChildRelay, runRelayCli, startRelayCli } from './support/child-relay.ts';
-import {
-  baseEnv,
-  eventually,
-  ORIGIN,
-  type TempDir,
-  TOKEN,
-  tempDir,
-  validLead,
-} from './support/fixtures.ts';
+import { baseEnv, eventually, ORIGIN, TOKEN, validLead } from './support/fixtures.ts';
+import { useSimAndDir } from './support/sim-and-dir.ts';
 
-let sim: StartedSim;
-let dir: TempDir;
+const current = useSimAndDir();
 let relay: ChildRelay | undefined;
-beforeEach(async () => {
-  sim = await startSim({ token: TOKEN });
-  dir = tempDir();
-});
 afterEach(async () => {
   if (relay?.child.exitCode === null) {
     relay.child.kill('SIGKILL');
     await relay.exited;
   }
-  await sim.close();
-  dir.remove();
 });
 
 const env = (extra: Record<string, string> = {}) =>
   baseEnv({
-    ELEAPI_API_URL: sim.url,
-    RELAY_DATA_DIR: dir.path,
+    ELEAPI_API_URL: current.sim.url,
+    RELAY_DATA_DIR: current.dir.path,
     RELAY_RATE_LIMIT: '1000',
     ...extra,
   });
@@ -60,17 +45,17 @@ async function postAll(url: string, count: number): Promise<string[]> {
 
 describe('eleapi-relay process', () => {
   it('loses no accepted lead when killed with SIGKILL while eleapi is down', async () => {
-    sim.setConfig({ errorRate: 1 });
+    current.sim.setConfig({ errorRate: 1 });
     relay = await startRelayCli(env());
     const uuids = await postAll(relay.url, 25);
     relay.child.kill('SIGKILL');
     expect(await relay.exited).toBeNull();
-    expect(sim.received()).toEqual([]);
+    expect(current.sim.received()).toEqual([]);
 
-    sim.setConfig({ errorRate: 0 });
+    current.sim.setConfig({ errorRate: 0 });
     relay = await startRelayCli(env());
     // At least once: a request the killed relay had already sent may also arrive (an upsert).
-    const delivered = () => new Set(sim.received().map((r) => r.body.uuid));
+    const delivered = () => new Set(current.sim.received().map((r) => r.body.uuid));
     await eventually(
       () => delivered().size === uuids.length,
       'every accepted lead at eleapi',
@@ -101,14 +86,18 @@ describe('eleapi-relay process', () => {
     expect(await relay.exited).toBe(0);
     slow.close();
     expect(relay.output()).toContain('shutting down');
-    const db = new BetterSqlite3(join(dir.path, OUTBOX_FILE), { readonly: true });
+    const db = new BetterSqlite3(join(current.dir.path, OUTBOX_FILE), { readonly: true });
     const rows = db.prepare('SELECT uuid, state FROM outbox ORDER BY uuid').all();
     db.close();
     expect(rows).toEqual([...uuids].sort().map((uuid) => ({ uuid, state: 'delivered' })));
   });
 
   it('refuses to start, naming every bad variable, when the environment is wrong', async () => {
-    const run = runRelayCli({ RELAY_DATA_DIR: dir.path, RELAY_ALLOWED_BOTS: 'nopair', PORT: 'x' });
+    const run = runRelayCli({
+      RELAY_DATA_DIR: current.dir.path,
+      RELAY_ALLOWED_BOTS: 'nopair',
+      PORT: 'x',
+    });
     expect(await run.exited).toBe(2);
     const text = run.output();
     expect(text).toContain('ELEAPI_TOKEN is required');
@@ -118,7 +107,7 @@ describe('eleapi-relay process', () => {
   });
 
   it('hands "export" to the export command instead of starting the relay', async () => {
-    const run = runRelayCli({ ELEAPI_TOKEN: TOKEN, ELEAPI_API_URL: sim.url }, ['export']);
+    const run = runRelayCli({ ELEAPI_TOKEN: TOKEN, ELEAPI_API_URL: current.sim.url }, ['export']);
     expect(await run.exited).toBe(2);
     expect(run.output()).toContain('Usage: eleapi-relay export');
     expect(run.output()).not.toContain('relay listening');
