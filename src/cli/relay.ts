@@ -3,6 +3,7 @@
 // `eleapi-relay export ...` writes the eleapi listing to stdout instead.
 import { ConfigError, loadConfig } from '../relay/config.ts';
 import { startRelayServer } from '../relay/node-server.ts';
+import { runMain } from './run-main.ts';
 
 async function serveRelay(): Promise<number> {
   let config: ReturnType<typeof loadConfig>;
@@ -34,19 +35,4 @@ async function main(): Promise<number> {
   return serveRelay();
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const code = (error as NodeJS.ErrnoException).code;
-    const message =
-      code === 'EADDRINUSE'
-        ? 'the port is already in use (set PORT to another)'
-        : error instanceof Error
-          ? error.message
-          : String(error);
-    process.stderr.write(`eleapi-relay: ${message}\n`);
-    process.exitCode = 1;
-  },
-);
+runMain('eleapi-relay', main, 'set PORT to another');

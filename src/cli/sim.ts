@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-import { serveSim } from '../sim/serve-sim.ts';
 // `eleapi-sim`: the stand-in eleapi API on localhost, for the demo, tests and trying retries.
+import { serveSim } from '../sim/serve-sim.ts';
 import { parseSimCli, SIM_USAGE } from '../sim/sim-cli-options.ts';
+import { runMain } from './run-main.ts';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
@@ -42,17 +43,4 @@ function tokenHint(token: string | undefined): string {
   return `${token.slice(0, 2)}…`;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const code = (error as NodeJS.ErrnoException).code;
-    const message =
-      code === 'EADDRINUSE'
-        ? 'the port is already in use (pick another with --port)'
-        : String(error);
-    process.stderr.write(`eleapi-sim: ${message}\n`);
-    process.exitCode = 1;
-  },
-);
+runMain('eleapi-sim', main, 'pick another with --port');
