@@ -63,6 +63,25 @@ const SCALAR_FIELDS = [
 // The messenger greets every visitor, so a chat always has a last message.
 const GREETING = 'Welcome! How can we help you today?';
 
+/** A chat as the messenger opens it at `at`: greeted by the bot, no contact details yet. */
+export function newChat(
+  id: Pick<StoredChat, '_id' | 'uuid' | 'botId' | 'customerId'>,
+  at: string,
+  websiteVisits = 1,
+): StoredChat {
+  return {
+    ...id,
+    createdAt: at,
+    updatedAt: at,
+    lastSeenAt: at,
+    notes: [],
+    tags: [],
+    attributes: [],
+    lastMessage: { at, by: 'bot', text: GREETING },
+    websiteVisits,
+  };
+}
+
 /** A lead is a chat with contact details; the vendor's `type=lead` filter. */
 export function isLead(chat: StoredChat): boolean {
   return Boolean(chat.name || chat.email || chat.phone);
@@ -72,23 +91,6 @@ export function createChatStore(deps: { now: () => Date; newId: () => string }):
   const chats = new Map<string, StoredChat>();
   const keyOf = (c: { botId: string; customerId: string; uuid: string }) =>
     `${c.botId}\u0000${c.customerId}\u0000${c.uuid}`;
-
-  function create(body: UpsertLeadBody, at: string): StoredChat {
-    return {
-      _id: deps.newId(),
-      uuid: body.uuid,
-      botId: body.botId,
-      customerId: body.customerId,
-      createdAt: at,
-      updatedAt: at,
-      lastSeenAt: at,
-      notes: [],
-      tags: [],
-      attributes: [],
-      lastMessage: { at, by: 'bot', text: GREETING },
-      websiteVisits: 1,
-    };
-  }
 
   function merge(chat: StoredChat, body: UpsertLeadBody, at: string): void {
     for (const field of SCALAR_FIELDS) {
@@ -111,7 +113,12 @@ export function createChatStore(deps: { now: () => Date; newId: () => string }):
       const at = deps.now().toISOString();
       const key = keyOf(body);
       const existing = chats.get(key);
-      const chat = existing ?? create(body, at);
+      const chat =
+        existing ??
+        newChat(
+          { _id: deps.newId(), uuid: body.uuid, botId: body.botId, customerId: body.customerId },
+          at,
+        );
       merge(chat, body, at);
       if (!existing) chats.set(key, chat);
       return { created: !existing, chat };

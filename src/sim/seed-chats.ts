@@ -1,7 +1,7 @@
 // Demo chats for `--seed N`: N leads plus one contact-less chat per five, an hour apart going
 // back from now, so the leads page and the export have pages to walk through.
 import { LEAD_STATUSES } from '../shared/eleapi-api.ts';
-import type { StoredChat } from './chat-store.ts';
+import { newChat, type StoredChat } from './chat-store.ts';
 
 const FIRST = ['Asha', 'Liam', 'Sofia', 'Kenji', 'Amara', 'Mateo', 'Noor', 'Elena', 'Ravi', 'Zoe'];
 const LAST = ['Patel', 'Murphy', 'García', 'Tanaka', 'Okafor', 'Silva', 'Haddad', 'Rossi', 'Iyer'];
@@ -33,20 +33,11 @@ export function seedChats(input: SeedInput): StoredChat[] {
   for (let i = 0; leads < input.count || bare < wantBare; i++) {
     const at = new Date(input.now.getTime() - (i + 1) * 3_600_000).toISOString();
     const uuid = demoUuid(i, random);
-    const chat: StoredChat = {
-      _id: input.newId(),
-      uuid,
-      botId: input.botId,
-      customerId: input.customerId,
-      createdAt: at,
-      updatedAt: at,
-      lastSeenAt: at,
-      notes: [],
-      tags: [],
-      attributes: [],
-      lastMessage: { at, by: 'bot', text: 'Welcome! How can we help you today?' },
-      websiteVisits: 1 + Math.floor(random() * 4),
-    };
+    const chat = newChat(
+      { _id: input.newId(), uuid, botId: input.botId, customerId: input.customerId },
+      at,
+      1 + Math.floor(random() * 4),
+    );
     // Every sixth chat is a visitor who never left contact details.
     if ((i % 6 === 5 && bare < wantBare) || leads >= input.count) {
       bare++;
