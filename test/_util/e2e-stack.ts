@@ -82,37 +82,26 @@ export async function startStack(relayEnv: Record<string, string> = {}): Promise
 }
 
 export interface BrowserSuite {
-  readonly browser: Browser;
-  readonly stack: Stack;
+  browser: Browser;
+  stack: Stack;
 }
 
 /**
  * Registers a test file's hooks: one Chromium and one stack for the whole file, the sim emptied
- * before each test. Read `browser` and `stack` inside tests and hooks, once they have started.
+ * before each test. The fields are set once beforeAll has run: read them in tests and hooks.
  */
 export function useBrowserStack(): BrowserSuite {
-  let browser: Browser | undefined;
-  let stack: Stack | undefined;
+  // Filled in by beforeAll; nothing reads it before then.
+  const suite = {} as BrowserSuite;
   beforeAll(async () => {
-    [browser, stack] = await Promise.all([launchBrowser(), startStack()]);
+    [suite.browser, suite.stack] = await Promise.all([launchBrowser(), startStack()]);
   });
   afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
+    await suite.browser?.close();
+    await suite.stack?.close();
   });
   beforeEach(() => {
-    stack?.sim.reset();
+    suite.stack.sim.reset();
   });
-  const started = <T>(value: T | undefined, name: string): T => {
-    if (value === undefined) throw new Error(`${name} is read before beforeAll started it`);
-    return value;
-  };
-  return {
-    get browser() {
-      return started(browser, 'browser');
-    },
-    get stack() {
-      return started(stack, 'stack');
-    },
-  };
+  return suite;
 }
