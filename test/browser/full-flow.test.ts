@@ -1,19 +1,17 @@
 // A visitor's whole journey in real Chromium: the messenger stand-in opens a chat (creating
 // its session UUID), the visitor leaves their details, the relay forwards them to the
 // stand-in eleapi API, and the owner sees the lead on the demo's leads page.
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningDemoServer, startDemoServer } from '../../demo/server.ts';
-import { launchBrowser, newContext, recordResponses } from '../_util/browser.ts';
-import { type Stack, startStack } from '../_util/e2e-stack.ts';
+import { newContext, recordResponses } from '../_util/browser.ts';
+import { useBrowserStack } from '../_util/e2e-stack.ts';
 import { STAND_IN_UUID_KEY, TEST_BOT, widgetPage } from '../_util/test-pages.ts';
 
-let browser: Browser;
-let stack: Stack;
+const suite = useBrowserStack();
 let demo: RunningDemoServer;
 
 beforeAll(async () => {
-  [browser, stack] = await Promise.all([launchBrowser(), startStack()]);
+  const { stack } = suite;
   demo = await startDemoServer(
     { relayUrl: stack.relay.url, adminToken: stack.adminToken, simUrl: stack.sim.url },
     { port: 0 },
@@ -21,13 +19,12 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
   await demo?.close();
-  await stack?.close();
 });
 
 describe('a visitor leaving their details', () => {
   it('reaches eleapi with the chat UUID, the bot ids, the dial code and the relay token, and shows on the leads page', async () => {
+    const { browser, stack } = suite;
     stack.pages.setPage(
       '/',
       widgetPage({

@@ -1,33 +1,23 @@
 // Nothing a visitor typed is lost when the relay cannot be reached, in real Chromium: the
 // visitor is told it will be sent, and once the relay is back the lead reaches eleapi once.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext } from '../_util/browser.ts';
-import { type Stack, startStack } from '../_util/e2e-stack.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { newContext } from '../_util/browser.ts';
+import { useBrowserStack } from '../_util/e2e-stack.ts';
 import { widgetPage } from '../_util/test-pages.ts';
 
 const OUTBOX_KEY = 'eleapi-leads:outbox';
 
-let browser: Browser;
-let stack: Stack;
+const suite = useBrowserStack();
 
-beforeAll(async () => {
-  [browser, stack] = await Promise.all([launchBrowser(), startStack()]);
+beforeAll(() => {
+  const { stack } = suite;
   stack.pages.setPage('/', widgetPage({ relayUrl: stack.relay.url }));
   stack.pages.setPage('/next', widgetPage({ relayUrl: stack.relay.url, body: '<p>Next page</p>' }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
-
-beforeEach(() => {
-  stack.sim.reset();
-});
-
 const receivedFor = (email: string) =>
-  stack.sim.received().filter((upsert) => upsert.body.email === email).length;
+  suite.stack.sim.received().filter((upsert) => upsert.body.email === email).length;
 
 const storedLeads = (page: Page) =>
   page.evaluate(
@@ -44,9 +34,9 @@ async function submit(page: Page, email: string): Promise<void> {
 
 describe('when the relay cannot be reached at submit time', () => {
   it('tells the visitor it will be sent, then delivers exactly once when the browser is back online', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(suite.browser);
     const page = await context.newPage();
-    await page.goto(stack.pages.url);
+    await page.goto(suite.stack.pages.url);
     await context.setOffline(true);
     await submit(page, 'offline@example.com');
 
@@ -66,10 +56,10 @@ describe('when the relay cannot be reached at submit time', () => {
   });
 
   it('keeps the lead while the relay is down and sends it from the next page once it is back', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(suite.browser);
     const page = await context.newPage();
-    await page.goto(stack.pages.url);
-    await stack.stopRelay();
+    await page.goto(suite.stack.pages.url);
+    await suite.stack.stopRelay();
     try {
       await submit(page, 'relay-down@example.com');
       await expect
@@ -77,9 +67,9 @@ describe('when the relay cannot be reached at submit time', () => {
         .toBe(true);
       expect(await storedLeads(page)).toBe(1);
     } finally {
-      await stack.restartRelay();
+      await suite.stack.restartRelay();
     }
-    await page.goto(`${stack.pages.url}/next`);
+    await page.goto(`${suite.stack.pages.url}/next`);
     await expect.poll(() => receivedFor('relay-down@example.com'), { timeout: 15_000 }).toBe(1);
     await expect.poll(() => storedLeads(page)).toBe(0);
     expect(receivedFor('relay-down@example.com')).toBe(1);
