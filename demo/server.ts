@@ -26,6 +26,7 @@ export interface DemoServerDeps {
 
 export const DEMO_SITE_DIR = fileURLToPath(new URL('./site', import.meta.url));
 export const WIDGET_FILE = fileURLToPath(new URL('../dist/eleapi-leads.js', import.meta.url));
+export const LAYOUT_FILE = fileURLToPath(new URL('./layout.html', import.meta.url));
 
 /**
  * Builds the demo website server; call `listen` yourself or use `startDemoServer`.
@@ -43,6 +44,7 @@ export function createDemoServer(
   const serveStatic = createStaticFiles({
     siteDir: options.siteDir ?? DEMO_SITE_DIR,
     widgetFile: options.widgetFile ?? WIDGET_FILE,
+    layoutFile: LAYOUT_FILE,
     relayUrl: options.relayUrl,
   });
   const admin = createAdminProxy({

@@ -5,6 +5,7 @@ import type { ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
 import { PAGE_RELAY_URL } from './demo-config.ts';
 import { send, sendError } from './http-helpers.ts';
+import { parsePage, renderPage } from './page-layout.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -18,6 +19,8 @@ export interface StaticOptions {
   siteDir: string;
   /** The built drop-in script, dist/eleapi-leads.js. */
   widgetFile: string;
+  /** demo/layout.html: the markup every page shares, outside siteDir so it is never served. */
+  layoutFile: string;
   /** Where the relay really listens; pages are written with PAGE_RELAY_URL. */
   relayUrl: string;
 }
@@ -57,10 +60,12 @@ export function createStaticFiles(options: StaticOptions) {
     }
     const headers: Record<string, string> = { 'content-type': type };
     if (extname(file) === '.html') {
-      const html = body.toString('utf8').replaceAll(PAGE_RELAY_URL, options.relayUrl);
-      if (pathname === '/csp.html')
-        headers['content-security-policy'] = strictCsp(options.relayUrl);
-      return send(res, 200, html, headers);
+      const strict = pathname === '/csp.html';
+      const layout = await readFile(options.layoutFile, 'utf8');
+      const page = parsePage(body.toString('utf8'), pathname);
+      const html = renderPage(layout, page, { strictCsp: strict });
+      if (strict) headers['content-security-policy'] = strictCsp(options.relayUrl);
+      return send(res, 200, html.replaceAll(PAGE_RELAY_URL, options.relayUrl), headers);
     }
     return send(res, 200, body, headers);
   };

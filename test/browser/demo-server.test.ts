@@ -55,6 +55,21 @@ describe('demo website server', () => {
     );
   });
 
+  it('wraps every page in the shared layout: its own lang, one demo bar, the switch off under CSP', async () => {
+    const pages = { '/': 'en', '/ar.html': 'ar" dir="rtl', '/leads.html': 'en', '/csp.html': 'en' };
+    for (const [path, lang] of Object.entries(pages)) {
+      const html = await (await fetch(`${demo.url}${path}`)).text();
+      expect(html, path).toMatch(new RegExp(`^<!doctype html>\\n[^]*\\n<html lang="${lang}">\\n`));
+      expect(html.match(/<aside class="demo-bar"/g), path).toHaveLength(1);
+      expect(html.match(/<link rel="stylesheet" href="\/site.css">/g), path).toHaveLength(1);
+      expect(html, path).not.toContain('<!-- slot:');
+      expect(html.includes('id="upstream-toggle"'), path).toBe(path !== '/csp.html');
+    }
+    expect(await (await fetch(`${demo.url}/csp.html`)).text()).toContain(
+      "The upstream switch is off here: this page's CSP only lets scripts talk to the relay.",
+    );
+  });
+
   it('serves the built widget same-origin as JavaScript', async () => {
     const widget = await fetch(`${demo.url}/eleapi-leads.js`);
     expect(widget.status).toBe(200);
