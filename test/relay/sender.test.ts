@@ -22,10 +22,15 @@ describe('delivery', () => {
     await eventually(() => h.upstream.delivered().length === 1, 'the lead upstream');
     expect(h.upstream.calls).toHaveLength(4);
     expect(new Set(h.upstream.calls.map((c) => c.body?.uuid))).toEqual(new Set([lead.uuid]));
-    const metrics = await (await h.relay.request('/metrics')).text();
-    expect(metrics).toContain('eleapi_relay_delivery_failures_total{retryable="true"} 3');
-    expect(metrics).toContain('eleapi_relay_leads_delivered_total 1');
-    expect(metrics).toContain('eleapi_relay_outbox_pending 0');
+    // eleapi has answered; the relay records the outcome a moment later (after the commit).
+    const metrics = () => h.relay.request('/metrics').then((r) => r.text());
+    await eventually(
+      async () => (await metrics()).includes('eleapi_relay_leads_delivered_total 1'),
+      'the delivery recorded',
+    );
+    const recorded = await metrics();
+    expect(recorded).toContain('eleapi_relay_delivery_failures_total{retryable="true"} 3');
+    expect(recorded).toContain('eleapi_relay_outbox_pending 0');
   });
 
   it('dead-letters a lead eleapi rejects, keeping its answer, and re-drives it on request', async () => {
