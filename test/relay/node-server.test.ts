@@ -43,7 +43,8 @@ const post = (body: BodyInit, headers: Record<string, string> = {}) =>
 
 describe('relay over HTTP', () => {
   it('accepts every lead while eleapi is down, and delivers each with exactly its fields once it is back', async () => {
-    await start({ RELAY_RATE_LIMIT: '100' });
+    // Room for many quick retries: none of the leads may be dead-lettered during the outage.
+    await start({ RELAY_RATE_LIMIT: '100', RELAY_MAX_ATTEMPTS: '1000' });
     current.sim.setConfig({ errorRate: 1 });
     const leads = Array.from({ length: 20 }, (_, i) =>
       validLead({

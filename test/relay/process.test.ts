@@ -46,14 +46,16 @@ async function postAll(url: string, count: number): Promise<string[]> {
 describe('eleapi-relay process', () => {
   it('loses no accepted lead when killed with SIGKILL while eleapi is down', async () => {
     current.sim.setConfig({ errorRate: 1 });
-    relay = await startRelayCli(env());
+    // Room for many quick retries: no lead may be dead-lettered before the kill.
+    const outage = { RELAY_MAX_ATTEMPTS: '1000' };
+    relay = await startRelayCli(env(outage));
     const uuids = await postAll(relay.url, 25);
     relay.child.kill('SIGKILL');
     expect(await relay.exited).toBeNull();
     expect(current.sim.received()).toEqual([]);
 
     current.sim.setConfig({ errorRate: 0 });
-    relay = await startRelayCli(env());
+    relay = await startRelayCli(env(outage));
     // At least once: a request the killed relay had already sent may also arrive (an upsert).
     const delivered = () => new Set(current.sim.received().map((r) => r.body.uuid));
     await eventually(

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { defaultSimDeps } from '../../src/sim/create-sim.ts';
+import type { SimDeps } from '../../src/sim/sim-config.ts';
 import { type StartedSim, startSim } from '../_util/start-sim.ts';
 
 const lead = { uuid: 'u-1', botId: 'b', customerId: 'c', email: 'a@example.com' };
@@ -16,6 +18,19 @@ const put = (url: string, init: RequestInit = {}) =>
     ...init,
   });
 
+/** The real sleep, plus a promise that settles once the sim holds a request hanging. */
+function watchedSleep(): { sleep: SimDeps['sleep']; hanging: Promise<void> } {
+  let hung = () => {};
+  const hanging = new Promise<void>((resolve) => {
+    hung = resolve;
+  });
+  const sleep: SimDeps['sleep'] = (ms, signal) => {
+    hung();
+    return defaultSimDeps.sleep(ms, signal);
+  };
+  return { sleep, hanging };
+}
+
 describe('the sim over real HTTP', () => {
   it('listens on 127.0.0.1 and records upserts with their headers', async () => {
     sim = await startSim();
@@ -28,21 +43,29 @@ describe('the sim over real HTTP', () => {
   });
 
   it('lets a client time out on a hanging request, then serves the next one', async () => {
-    sim = await startSim();
+    const { sleep, hanging } = watchedSleep();
+    sim = await startSim({}, { sleep });
     sim.setConfig({ timeoutRate: 1, hangMs: 600_000 });
-    await expect(put(sim.url, { signal: AbortSignal.timeout(100) })).rejects.toThrow();
+    // The client gives up only once the sim holds its request: a request still on its way when
+    // the switch goes back would be served, and received, after all.
+    const giveUp = new AbortController();
+    const attempt = put(sim.url, { signal: giveUp.signal });
+    await hanging;
+    giveUp.abort();
+    await expect(attempt).rejects.toThrow();
     sim.setConfig({ timeoutRate: 0 });
     expect((await put(sim.url)).status).toBe(200);
     expect(sim.received()).toHaveLength(1);
   });
 
   it('closes promptly while a request is still hanging', async () => {
-    sim = await startSim({ switches: { timeoutRate: 1, hangMs: 600_000 } });
+    const { sleep, hanging } = watchedSleep();
+    sim = await startSim({ switches: { timeoutRate: 1, hangMs: 600_000 } }, { sleep });
     const pending = put(sim.url).then(
       (res) => res.status,
       () => 'dropped',
     );
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await hanging;
     await sim.close();
     sim = undefined;
     expect(await pending).toBe('dropped');

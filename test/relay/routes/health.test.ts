@@ -29,7 +29,9 @@ describe('GET /healthz and /readyz', () => {
 describe('GET /metrics', () => {
   it('counts what happened, in Prometheus text format', async () => {
     h = startHarness();
-    h.upstream.answerWith({ status: 503 });
+    // A long Retry-After keeps the lead pending: quick retries would dead-letter it after
+    // RELAY_MAX_ATTEMPTS if these requests ran slowly on a loaded machine.
+    h.upstream.answerWith({ status: 503, headers: { 'retry-after': '120' } });
     await h.post(validLead());
     await h.post(validLead({ email: 'nope' }));
     await h.post(validLead(), { origin: 'https://evil.example' });

@@ -128,6 +128,10 @@ describe('POST /v1/leads', () => {
   });
 
   it('replaces a pending lead when the same uuid is submitted again', async () => {
+    // Room for many quick retries: on a loaded machine the lead must not be dead-lettered
+    // before eleapi comes back.
+    await h.close();
+    h = startHarness({ RELAY_MAX_ATTEMPTS: '1000' });
     h.upstream.answerWith({ status: 503 });
     const first = validLead({ name: 'First' });
     const r1 = await h.post(first);
