@@ -12,5 +12,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // expect.poll's 1 s default is too tight for a round trip through Chromium and the relay
+    // on two loaded cores; polls still end as soon as their condition holds.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

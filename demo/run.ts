@@ -91,7 +91,8 @@ async function main(): Promise<number> {
 
     const run = async () => {
       const sim = start('sim', 'dist/node/cli/sim.js', [
-        ...['--port', String(ports.sim), '--host', host, '--token', simToken],
+        // `=` form: a base64url token may start with "-", which a separate argument reads as a flag.
+        ...['--port', String(ports.sim), '--host', host, `--token=${simToken}`],
         ...['--seed', String(seed), '--seed-bot-id', DEMO_BOT.botId],
         ...['--seed-customer-id', DEMO_BOT.customerId],
       ]);
