@@ -10,8 +10,6 @@ import type {
 } from '../../../src/widget/types.ts';
 import { widgetSettings } from '../../_util/widget-fakes.ts';
 
-export const SETTINGS: WidgetSettings = widgetSettings();
-
 export interface FakeController extends FormController {
   submitted: FormValues[];
   events: WidgetEventName[];

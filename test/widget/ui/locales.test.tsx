@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LOCALE_CODES } from '../../../src/widget/locale-codes.ts';
 import { stringsFor } from '../../../src/widget/ui/strings.ts';
-import { SETTINGS } from './fake-controller.ts';
+import { widgetSettings } from '../../_util/widget-fakes.ts';
 import { renderWidget } from './render-widget.ts';
 
 afterEach(() => {
   document.body.innerHTML = '';
 });
 
-const en = stringsFor({ ...SETTINGS, locale: 'en' });
+const en = stringsFor(widgetSettings({ locale: 'en' }));
 
 describe('built-in languages', () => {
   it('holds every English text, none empty', () => {
@@ -22,7 +22,7 @@ describe('built-in languages', () => {
 
   for (const locale of LOCALE_CODES.filter((code) => code !== 'en')) {
     it(`translates every string into "${locale}"`, () => {
-      const strings = stringsFor({ ...SETTINGS, locale });
+      const strings = stringsFor(widgetSettings({ locale }));
       const keys = Object.keys(en) as (keyof typeof en)[];
       expect(Object.keys(strings).sort()).toEqual([...keys].sort());
       // Only "Name" and "Message" may read the same in a language as in English.
@@ -33,7 +33,7 @@ describe('built-in languages', () => {
   }
 
   it('falls back to English for a locale it does not have', () => {
-    expect(stringsFor({ ...SETTINGS, locale: 'xx' })).toEqual(en);
+    expect(stringsFor(widgetSettings({ locale: 'xx' }))).toEqual(en);
   });
 
   it('shows the form in the chosen language, with country names in it', () => {
@@ -58,13 +58,14 @@ describe('built-in languages', () => {
 
 describe('text overrides from the script tag', () => {
   it('replaces the title, the button and the thank-you in any language', () => {
-    const strings = stringsFor({
-      ...SETTINGS,
-      locale: 'fr',
-      title: 'Un devis ?',
-      submitLabel: 'Demander',
-      successMessage: 'Reçu !',
-    });
+    const strings = stringsFor(
+      widgetSettings({
+        locale: 'fr',
+        title: 'Un devis ?',
+        submitLabel: 'Demander',
+        successMessage: 'Reçu !',
+      }),
+    );
     expect(strings).toMatchObject({ title: 'Un devis ?', send: 'Demander', sent: 'Reçu !' });
     expect(strings.close).toBe('Fermer');
   });
