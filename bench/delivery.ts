@@ -1,6 +1,6 @@
 // Delivery throughput: leads/s from a pre-filled outbox to the sim answering after 20 ms.
 import { randomUUID } from 'node:crypto';
-import { openOutbox } from '../src/relay/outbox.ts';
+import { openOutbox } from '../src/relay/outbox/index.ts';
 import { spawnServer, spawnSim } from './children.ts';
 
 export interface DeliveryResult {

@@ -4,7 +4,7 @@ import { type BackoffPolicy, retryDelay } from './backoff.ts';
 import type { EleapiClient, UpsertOutcome } from './eleapi-client.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
-import type { Outbox, OutboxRow } from './outbox.ts';
+import type { Outbox, OutboxRow } from './outbox/index.ts';
 
 export interface SenderOptions {
   outbox: Outbox;

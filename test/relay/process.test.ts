@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { OUTBOX_FILE } from '../../src/relay/outbox.ts';
+import { OUTBOX_FILE } from '../../src/relay/outbox/index.ts';
 import { type ChildRelay, runRelayCli, startRelayCli } from './support/child-relay.ts';
 import { baseEnv, eventually, ORIGIN, TOKEN, validLead } from './support/fixtures.ts';
 import { useSimAndDir } from './support/sim-and-dir.ts';

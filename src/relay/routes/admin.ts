@@ -9,7 +9,7 @@ import { type EleapiClient, EleapiError } from '../eleapi-client.ts';
 import type { Logger } from '../logger.ts';
 import { adminAuth } from '../middleware/admin-auth.ts';
 import { bodyGuard } from '../middleware/body-guard.ts';
-import { OUTBOX_STATES, type Outbox } from '../outbox.ts';
+import { OUTBOX_STATES, type Outbox } from '../outbox/index.ts';
 import { fail, invalid, invalidBody } from '../respond.ts';
 
 export interface AdminRouteDeps {

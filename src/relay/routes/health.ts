@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { RelayEnv } from '../app-env.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
-import type { Outbox } from '../outbox.ts';
+import type { Outbox } from '../outbox/index.ts';
 
 export interface HealthRouteDeps {
   outbox: Outbox;

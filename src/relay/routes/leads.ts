@@ -8,7 +8,7 @@ import type { Metrics } from '../metrics.ts';
 import { bodyGuard } from '../middleware/body-guard.ts';
 import { leadsCors } from '../middleware/cors.ts';
 import { rateLimit } from '../middleware/rate-limit.ts';
-import type { Outbox } from '../outbox.ts';
+import type { Outbox } from '../outbox/index.ts';
 import type { RateLimiter } from '../rate-limiter.ts';
 import { fail, invalid, invalidBody, quote } from '../respond.ts';
 import { reservedAttributeIndex, toUpstreamLead } from '../to-upstream-lead.ts';

@@ -2,14 +2,14 @@
 // that makes them durable (synchronous=FULL) never blocks the thread answering HTTP.
 import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
-import { applyBatch, createOpRunner, type OpResult, type OutboxOp } from './outbox-ops.ts';
-import { configureConnection } from './outbox-schema.ts';
+import { applyBatch, createOpRunner, type OpResult, type OutboxOp } from './ops.ts';
+import { configureConnection } from './schema.ts';
 
 export type WriterRequest = { ops: OutboxOp[] } | { close: true };
 export type WriterReply = { results: OpResult[] } | { fatal: string };
 
 const port = parentPort;
-if (!port) throw new Error('outbox-worker.ts runs as a worker thread');
+if (!port) throw new Error('worker.ts runs as a worker thread');
 const db = new BetterSqlite3((workerData as { file: string }).file);
 configureConnection(db);
 const apply = createOpRunner(db);

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { OUTBOX_FILE, type Outbox, openOutbox } from '../../src/relay/outbox.ts';
-import type { UpsertLeadBody } from '../../src/shared/eleapi-api.ts';
-import { newUuid, type TempDir, tempDir } from './support/fixtures.ts';
+import { OUTBOX_FILE, type Outbox, openOutbox } from '../../../src/relay/outbox/index.ts';
+import type { UpsertLeadBody } from '../../../src/shared/eleapi-api.ts';
+import { newUuid, type TempDir, tempDir } from '../support/fixtures.ts';
 
 describe.each(['thread', 'inline'] as const)('openOutbox with its writer %s', (mode) => {
   let dir: TempDir;

@@ -2,13 +2,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import type { UpsertLeadBody } from '../shared/eleapi-api.ts';
+import type { UpsertLeadBody } from '../../shared/eleapi-api.ts';
 import { createGroupCommit } from './group-commit.ts';
-import type { OpValue, OutboxOp } from './outbox-ops.ts';
-import { migrate, type OutboxState } from './outbox-schema.ts';
-import { startOutboxWriter, type WriterMode } from './outbox-writer.ts';
+import type { OpValue, OutboxOp } from './ops.ts';
+import { migrate, type OutboxState } from './schema.ts';
+import { startOutboxWriter, type WriterMode } from './writer.ts';
 
-export { OUTBOX_STATES, type OutboxState } from './outbox-schema.ts';
+export { OUTBOX_STATES, type OutboxState } from './schema.ts';
 
 export const OUTBOX_FILE = 'outbox.sqlite';
 

@@ -3,9 +3,9 @@
 import { Worker } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import type { CommitResult } from './group-commit.ts';
-import { applyBatch, createOpRunner, type OpValue, type OutboxOp } from './outbox-ops.ts';
-import { configureConnection } from './outbox-schema.ts';
-import type { WriterReply, WriterRequest } from './outbox-worker.ts';
+import { applyBatch, createOpRunner, type OpValue, type OutboxOp } from './ops.ts';
+import { configureConnection } from './schema.ts';
+import type { WriterReply, WriterRequest } from './worker.ts';
 
 export interface OutboxWriter {
   commit(ops: OutboxOp[]): Promise<CommitResult<OpValue>[]>;
@@ -15,8 +15,8 @@ export interface OutboxWriter {
 // From source (.ts) the worker needs a loader first; the build runs the compiled .js directly.
 function workerScript(): { script: URL; entry: URL } {
   const fromSource = import.meta.url.endsWith('.ts');
-  const entry = new URL(fromSource ? './outbox-worker.ts' : './outbox-worker.js', import.meta.url);
-  const script = fromSource ? new URL('./outbox-worker-boot.mjs', import.meta.url) : entry;
+  const entry = new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url);
+  const script = fromSource ? new URL('./worker-boot.mjs', import.meta.url) : entry;
   return { script, entry };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CommitResult, createGroupCommit } from '../../src/relay/group-commit.ts';
+import { type CommitResult, createGroupCommit } from '../../../src/relay/outbox/group-commit.ts';
 
 /** A commit the test finishes by hand, recording every batch it was given. */
 function manualCommit() {

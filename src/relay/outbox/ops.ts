@@ -1,7 +1,7 @@
 // The outbox's writes as plain data, so the main thread can hand them to the writer thread,
 // and the statements that apply them there.
 import type { Database } from 'better-sqlite3';
-import type { OutboxState } from './outbox-schema.ts';
+import type { OutboxState } from './schema.ts';
 
 export type OutboxOp =
   | { kind: 'accept'; id: string; uuid: string; body: string; now: number }

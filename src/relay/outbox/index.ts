@@ -1,0 +1,2 @@
+export * from './sqlite-outbox.ts';
+export type { WriterMode } from './writer.ts';
