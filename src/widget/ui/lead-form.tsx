@@ -9,7 +9,7 @@ import { ConsentField } from './consent-field.tsx';
 import { control, Field } from './field.tsx';
 import { PhoneField } from './phone-field.tsx';
 import type { ErrorKey } from './validate-form.ts';
-import type { ViewProps } from './widget.tsx';
+import type { ViewProps } from './view-props.ts';
 
 export function LeadForm({ settings, t, options, state, act }: ViewProps) {
   const { phase } = state;
