@@ -1,8 +1,5 @@
 // The whole UI in the shadow root. Floating: a launcher and a non-modal dialog panel; inline:
 // the same panel in place as a labelled region.
-/** @jsxRuntime classic */
-/** @jsx h */
-// biome-ignore lint/correctness/noUnusedImports: the classic JSX pragma above calls h
 import { h } from 'preact';
 import { LeadForm } from './lead-form.tsx';
 import type { ViewProps } from './view-props.ts';
