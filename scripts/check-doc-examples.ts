@@ -1,7 +1,8 @@
 // Type-checks every `@example` in the doc comments of src/**/*.ts(x), so an example cannot call
 // what does not exist (one in lead-submission.ts called two functions that never existed).
-// Each example becomes an in-memory module beside its source file, with the source's exports (and any other src/ export it names, when
-// only one module has it) imported, and the free names of GIVENS declared. Nothing is written.
+// Each example becomes an in-memory module beside its source file, with the source's exports
+// (and any other src/ export it names, when only one module has it) imported, and the free
+// names of GIVENS declared. Nothing is written.
 // Run by `npm run typecheck`; `npx tsx scripts/check-doc-examples.ts` alone prints the same.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
