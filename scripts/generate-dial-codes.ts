@@ -56,7 +56,10 @@ groups.sort((a, b) => Number.parseInt(a, 10) - Number.parseInt(b, 10));
 // one-digit prefix ("0" in Cape Verde) would swallow every national number, so it is left out.
 const prefixes = Object.entries(metadata.country_calling_codes).flatMap(([code, isos]) => {
   const row = metadata.countries[isos[0] ?? ''];
-  const preferred = String(row?.[12] || (/^\d+$/.test(row?.[1] ?? '') ? row?.[1] : '')).replace(/~/g, '');
+  const preferred = String(row?.[12] || (/^\d+$/.test(row?.[1] ?? '') ? row?.[1] : '')).replace(
+    /~/g,
+    '',
+  );
   return preferred.length > 2 && preferred !== '00' ? [`${code}:${preferred}`] : [];
 });
 

@@ -1,9 +1,9 @@
 // Builds the body of POST /v1/leads (CONTRACT §6) from what the visitor typed and the settings.
 import { countriesByDialCode } from '../shared/dial-codes.ts';
 import { type FormField, LIMITS } from '../shared/lead-fields.ts';
-import { readPhone } from '../shared/phone-input.ts';
 // Type only: the strict object schema would cost ~3 KB of bundle (the relay runs it anyway).
 import type { LeadSubmission } from '../shared/lead-submission.ts';
+import { readPhone } from '../shared/phone-input.ts';
 import type { Attribute } from './page-context.ts';
 import type { FormValues, WidgetSettings } from './types.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chatSchema } from '../../src/shared/eleapi-api.ts';
 import { countriesByDialCode } from '../../src/shared/dial-codes.ts';
+import { chatSchema } from '../../src/shared/eleapi-api.ts';
 import { isPossiblePhone } from '../../src/shared/phone-input.ts';
 import { makeSim, PAGE1 } from './sim-test-kit.ts';
 
