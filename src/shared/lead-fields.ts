@@ -2,7 +2,7 @@
 // and the relay (composed in lead-submission.ts).
 import * as z from 'zod/mini';
 import { isKnownDialCode } from './dial-codes.ts';
-import { isPhoneText } from './phone-input.ts';
+import { PHONE_TEXT } from './phone-input.ts';
 
 /** Upper bounds on every string the widget sends, shared so both ends agree. */
 export const LIMITS = {
@@ -81,9 +81,9 @@ export const emailSchema = textOf(
 export const phoneSchema = trimmed(
   LIMITS.phone,
   'phone',
-  z.refine(
-    isPhoneText,
-    'phone must be digits with spaces, dots, dashes or brackets, a leading "+" or "tel:" and an "ext." at most',
+  z.regex(
+    PHONE_TEXT,
+    'phone must hold digits, spaces, dots, dashes or brackets, and may start with "+" or "tel:"',
   ),
 );
 

@@ -25,23 +25,19 @@ export interface PhoneReading {
   display: string;
 }
 
-// At the end: "ext. 12", "ext 12", "extension 12", "x12", "#12", or a tel: URI's ";ext=12".
-const EXTENSION = /\s*(?:;ext=|,?\s*(?:ext(?:ension)?\.?|x|#))\s*(\d{1,7})$/i;
-// What may be left once the extension is off: an optional "+", then digits and separators.
-const NUMBER_TEXT = /^\+?[\d\s().\-/]*\d[\d\s().\-/]*$/;
+/**
+ * A phone number as people write or paste it: an optional `tel:`, an optional `+`, digits with
+ * spaces, dots, dashes, slashes or brackets, then an optional extension ("ext. 12", "x12",
+ * "#12", a tel: URI's ";ext=12") and tel: parameters, which say nothing a caller needs.
+ */
+export const PHONE_TEXT =
+  /^(?:tel:)?(\+?[\d\s().\-/]*\d[\d\s().\-/]*?)\s*(?:(?:;ext=|,?\s*(?:ext(?:ension)?\.?|x|#))\s*(\d{1,7}))?(?:;[\w.=%-]*)*$/i;
 
-/** Takes `tel:` and the extension off; undefined when what remains is not a phone number. */
+/** Takes `tel:` and the extension off; undefined when the text is not a phone number. */
 function separate(typed: string): { number: string; extension: string } | undefined {
-  let text = typed.trim();
-  // RFC 3966 parameters other than ext (phone-context, isub) say nothing a caller needs.
-  if (/^tel:/i.test(text)) text = text.slice(4).replace(/;(?!ext=)[^;]*/gi, '');
-  const extension = EXTENSION.exec(text);
-  const number = (extension ? text.slice(0, extension.index) : text).trim();
-  return NUMBER_TEXT.test(number) ? { number, extension: extension?.[1] ?? '' } : undefined;
+  const match = PHONE_TEXT.exec(typed.trim());
+  return match ? { number: match[1] ?? '', extension: match[2] ?? '' } : undefined;
 }
-
-/** Whether text reads as a phone number at all (digits, separators, `+`, `tel:`, extension). */
-export const isPhoneText = (typed: string): boolean => separate(typed) !== undefined;
 
 /** The text after its first `count` digits, without the separators that led to the rest. */
 function afterDigits(text: string, count: number): string {
