@@ -63,7 +63,9 @@ export function phoneDigits(phone: string): string {
 /**
  * The national number without its trunk prefix (`07911 123456` in GB gives `7911123456`).
  * With `lengths`, a leading trunk digit is kept when the digits already have a possible
- * length and would not without it: Russia's trunk is 8, but so is St Petersburg's 812.
+ * length and would not without it: Russia's trunk is 8, but so is St Petersburg's 812. Only
+ * for such a trunk: no national number starts with 0 or 1, and keeping those would let a
+ * number one digit short through (`07911 12345` is not 10 digits of a UK number).
  */
 export function nationalNumber(
   phone: string,
@@ -74,7 +76,10 @@ export function nationalNumber(
   if (!trunkPrefix || !digits.startsWith(trunkPrefix)) return digits;
   const stripped = digits.slice(trunkPrefix.length);
   const keepWhole =
-    lengths !== undefined && !lengths.includes(stripped.length) && lengths.includes(digits.length);
+    lengths !== undefined &&
+    /^[2-9]/.test(trunkPrefix) &&
+    !lengths.includes(stripped.length) &&
+    lengths.includes(digits.length);
   return keepWhole ? digits : stripped;
 }
 
