@@ -88,10 +88,10 @@ describe('floating mode', () => {
   });
 
   it('sits at the position the site chose', () => {
-    expect(floating().root.querySelector('.f')?.classList.contains('lt')).toBe(false);
+    expect(floating().root.querySelector('.floating')?.classList.contains('left')).toBe(false);
     document.body.innerHTML = '';
     expect(
-      floating({ position: 'bottom-left' }).root.querySelector('.f')?.classList.contains('lt'),
+      floating({ position: 'bottom-left' }).root.querySelector('.floating')?.classList.contains('left'),
     ).toBe(true);
   });
 });
