@@ -88,10 +88,13 @@ describe('floating mode', () => {
   });
 
   it('sits at the position the site chose', () => {
-    expect(floating().root.querySelector('.floating')?.classList.contains('left')).toBe(false);
-    document.body.innerHTML = '';
+    const first = floating();
+    expect(first.root.querySelector('.floating')?.classList.contains('left')).toBe(false);
+    first.host.remove();
     expect(
-      floating({ position: 'bottom-left' }).root.querySelector('.floating')?.classList.contains('left'),
+      floating({ position: 'bottom-left' })
+        .root.querySelector('.floating')
+        ?.classList.contains('left'),
     ).toBe(true);
   });
 });
