@@ -64,7 +64,7 @@ button:hover{filter:brightness(.9)}
 :focus-visible{outline:3px solid var(--eleapi-accent);outline-offset:2px}
 .honeypot{position:absolute;inset-inline-start:-9999px;width:1px;overflow:hidden}
 [role=status]:not(:empty){margin-top:.625em}
-@media (pointer:coarse){button,input,select{min-height:44px}.close{min-width:44px}.check label{min-height:44px;display:flex;align-items:center}}
+@media (pointer:coarse){button,input,select{min-height:44px}.close{min-width:44px;min-height:44px}.check label{min-height:44px;display:flex;align-items:center}}
 @media (prefers-reduced-motion:reduce){*{animation:none!important;transition:none!important}}`;
 
 let base: CSSStyleSheet | undefined;
