@@ -152,7 +152,9 @@ async function exportPages(
     const fresh = data.filter((chat) => !seen.has(chat._id));
     for (const chat of fresh) {
       seen.add(chat._id);
-      await write(options.format === 'csv' ? csvRow(flattenChat(chat)) : `${JSON.stringify(chat)}\n`);
+      await write(
+        options.format === 'csv' ? csvRow(flattenChat(chat)) : `${JSON.stringify(chat)}\n`,
+      );
     }
     total += fresh.length;
     const skipped = data.length - fresh.length;

@@ -74,8 +74,5 @@ export const csvHeader = (): string => CSV_BOM + csvLine(CHAT_RECORD_COLUMNS);
 
 /** A whole CSV document: the BOM and header row, then one line per record. */
 export function toCsv(rows: readonly ChatRecord[]): string {
-  return (
-    csvHeader() +
-    rows.map(csvRow).join('')
-  );
+  return csvHeader() + rows.map(csvRow).join('');
 }

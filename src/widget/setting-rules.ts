@@ -76,7 +76,7 @@ export const zIndex: Rule<number> = [
 
 /** The launcher's shift from its corner: "x,y" in CSS pixels, each 0 to 2000. */
 export const offset: Rule<[x: number, y: number]> = [
-  'two whole numbers of pixels "x,y" (each 0 to 2000), like 0,72',
+  'x,y in pixels, each 0 to 2000',
   (raw) => {
     const [, x, y] = /^(\d{1,4})\s*,\s*(\d{1,4})$/.exec(raw) ?? [];
     return x && y && +x <= 2000 && +y <= 2000 ? [+x, +y] : null;

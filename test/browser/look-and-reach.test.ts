@@ -210,6 +210,50 @@ describe('contrast in the browser (axe)', () => {
     await page.context().close();
   });
 
+  it('reads an hsl() accent the way the browser does: hsl(48deg 100% 50%) gets black text, no warning', async () => {
+    const context = await newContext(suite.browser);
+    const page = await context.newPage();
+    const warnings: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
+    });
+    const path = `/look-${++served}`;
+    suite.stack.pages.setPage(
+      path,
+      widgetPage({
+        relayUrl: suite.stack.relay.url,
+        data: { 'accent-color': 'hsl(48deg 100% 50%)' },
+      }),
+    );
+    await page.goto(`${suite.stack.pages.url}${path}`);
+    const color = await launcher(page).evaluate((el) => getComputedStyle(el).color);
+    expect(color).toBe('rgb(0, 0, 0)');
+    expect(warnings).toEqual([]);
+    await context.close();
+  });
+
+  it('warns once, naming data-accent-color, for a translucent accent', async () => {
+    const context = await newContext(suite.browser);
+    const page = await context.newPage();
+    const warnings: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
+    });
+    const path = `/look-${++served}`;
+    suite.stack.pages.setPage(
+      path,
+      widgetPage({
+        relayUrl: suite.stack.relay.url,
+        data: { 'accent-color': 'hsl(48 100% 50% / 40%)' },
+      }),
+    );
+    await page.goto(`${suite.stack.pages.url}${path}`);
+    await launcher(page).waitFor();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('data-accent-color="hsl(48 100% 50% / 40%)"');
+    await context.close();
+  });
+
   it('finds no violation with the README dark theme, errors shown', async () => {
     expect(DARK_THEME).toContain('--eleapi-input-bg');
     const page = await open({

@@ -216,7 +216,7 @@ describe('each attribute with a bad value', () => {
     ['data-position', 'top-left', 'bottom-right, bottom-left', { position: 'bottom-right' }],
     ['data-z-index', '1.5', 'an integer from 0 to 2147483647', { zIndex: 2147483000 }],
     ['data-z-index', '9999999999', 'an integer', { zIndex: 2147483000 }],
-    ['data-offset', '72', 'two whole numbers of pixels "x,y"', { offset: [0, 72] }],
+    ['data-offset', '72', 'x,y in pixels', { offset: [0, 72] }],
     ['data-offset', '-4,72', 'each 0 to 2000', { offset: [0, 72] }],
     ['data-offset', '0,3000', 'each 0 to 2000', { offset: [0, 72] }],
   ])(

@@ -3,36 +3,15 @@
 import type { WidgetSettings } from '../types.ts';
 import { textOn } from './contrast.ts';
 
-/**
- * The default look, as the custom properties a site may override on the element (README
- * "Theme"). Every text/background pair passes WCAG AA (test/widget/ui/theme-contrast.test.ts).
- */
-export const DEFAULT_THEME = {
-  accent: '#1f5fcc',
-  'on-accent': '#fff',
-  bg: '#fff',
-  fg: '#1f1f1f',
-  line: '#767676',
-  error: '#b3261e',
-  'input-bg': '#fff',
-  'input-fg': '#1f1f1f',
-  'input-line': '#767676',
-  radius: '8px',
-  gap: '.875em',
-  font: 'system-ui,sans-serif',
-};
-
-const THEME = Object.entries(DEFAULT_THEME)
-  .map(([name, value]) => `--eleapi-${name}:${value}`)
-  .join(';');
-
+// The default theme: the custom properties a site may override on the element (README "Theme").
+// Every text/background pair passes WCAG AA (test/widget/ui/theme-contrast.test.ts reads them).
 // ".root" re-roots inheritance: page rules reach the host element, never the nodes inside it, so
 // only UA defaults need a reset below it. The panel's [hidden] works by the UA rule: no author
 // rule sets its display. Sizes are em of `medium`, the visitor's own default font size (a page's
 // html{font-size:62.5%} cannot shrink it); inputs never go below 16 px (iOS zooms on smaller).
 // Class names stay readable: shortening them saved 29 B gzip (20,096 → 20,067), not worth a
 // build step. The floating corner is 20 px plus data-offset (--eleapi-x, --eleapi-y).
-const CSS = `:host{all:initial;display:block;${THEME}}
+const CSS = `:host{all:initial;display:block;--eleapi-accent:#1f5fcc;--eleapi-on-accent:#fff;--eleapi-bg:#fff;--eleapi-fg:#1f1f1f;--eleapi-line:#767676;--eleapi-error:#b3261e;--eleapi-input-bg:#fff;--eleapi-input-fg:#1f1f1f;--eleapi-input-line:#767676;--eleapi-radius:8px;--eleapi-gap:.875em;--eleapi-font:system-ui,sans-serif}
 .root{all:initial;display:block;font:medium/1.4 var(--eleapi-font);color:var(--eleapi-fg)}
 :where(.root *){box-sizing:border-box;margin:0;padding:0;font:inherit;color:inherit;background:none;border:0}
 .floating{position:fixed;bottom:calc(20px + var(--eleapi-y));right:calc(20px + var(--eleapi-x));z-index:var(--eleapi-z)}
@@ -78,6 +57,13 @@ export function baseSheet(): CSSStyleSheet {
   return base;
 }
 
+// The browser's own reading of a CSS colour: hsl(), names and the like come back as rgb().
+function asRgb(color: string): string {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(`a{color:${color}}`);
+  return (sheet.cssRules[0] as CSSStyleRule).style.color;
+}
+
 /** The site's look from its data-* settings (already validated as plain colour and integers). */
 export function siteSheet(
   settings: Pick<WidgetSettings, 'accentColor' | 'zIndex' | 'offset'>,
@@ -87,13 +73,13 @@ export function siteSheet(
   let accent = '';
   if (accentColor) {
     // The owner picks the colour; the text on it is ours to make readable.
-    const text = textOn(accentColor);
+    const text = textOn(asRgb(accentColor));
     if (!text) {
       warn(
-        `eleapi-leads: data-accent-color="${accentColor}" has no black or white text that passes WCAG AA (4.5:1) on it: pick an opaque colour, or set --eleapi-on-accent yourself.`,
+        `eleapi-leads: data-accent-color="${accentColor}": no black or white text on it passes WCAG AA; set --eleapi-on-accent.`,
       );
     }
-    accent = `--eleapi-accent:${accentColor};--eleapi-on-accent:${text ?? DEFAULT_THEME['on-accent']};`;
+    accent = `--eleapi-accent:${accentColor};--eleapi-on-accent:${text ?? '#fff'};`;
   }
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(

@@ -12,26 +12,24 @@ describe('contrastRatio (WCAG 2.x)', () => {
     expect(ratio('#000', '#fff')).toBeCloseTo(21);
     expect(ratio('#fff', '#fff')).toBeCloseTo(1);
     expect(ratio('#767676', '#fff')).toBeCloseTo(4.54, 2);
+    // The issue's white-on-yellow.
     expect(ratio('#ffcc00', '#fff')).toBeCloseTo(1.5, 1);
   });
 });
 
 describe('parseColor', () => {
+  // Hex as sites write it, rgb()/rgba() as browsers serialize every other colour.
   it.each([
     ['#fc0', [255, 204, 0, 1]],
     ['#FFCC00', [255, 204, 0, 1]],
     ['rgb(255, 204, 0)', [255, 204, 0, 1]],
-    ['rgb(255 204 0 / 50%)', [255, 204, 0, 0.5]],
-    ['rgba(100%,80%,0%,.25)', [255, 204, 0, 0.25]],
-    ['hsl(48, 100%, 50%)', [255, 204, 0, 1]],
-    ['hsl(48deg 100% 50%)', [255, 204, 0, 1]],
-    ['hsla(-312, 100%, 50%, 1)', [255, 204, 0, 1]],
+    ['rgba(0, 0, 0, 0.5)', [0, 0, 0, 0.5]],
+    ['rgb(12.5, 0, 255)', [12.5, 0, 255, 1]],
   ])('reads %s', (text, expected) => {
-    const parsed = parseColor(text);
-    expect(parsed?.map((value) => Math.round(value * 100) / 100)).toEqual(expected);
+    expect(parseColor(text)).toEqual(expected);
   });
 
-  it.each(['red', '#ffcc0', 'rgb(1,2)', 'rgb(a,b,c)', ''])('refuses %j', (text) => {
+  it.each(['red', '#ffcc0', 'rgb(1, 2)', 'hsl(48, 100%, 50%)', ''])('refuses %j', (text) => {
     expect(parseColor(text)).toBeUndefined();
   });
 });
@@ -41,21 +39,32 @@ describe('textOn', () => {
     ['#ffcc00', '#000'],
     ['#1f5fcc', '#fff'],
     ['#0a7', '#000'],
-    ['hsl(0, 0%, 10%)', '#fff'],
-    ['rgb(255 255 255 / 90%)', '#000'],
-  ])('picks readable text on %s: %s', (background, text) => {
+    ['rgb(26, 26, 26)', '#fff'],
+  ])('picks text that passes AA on %s: %s', (background, text) => {
     expect(textOn(background)).toBe(text);
-    const on = parseColor(background);
-    if (on?.[3] === 1) expect(ratio(text, background)).toBeGreaterThanOrEqual(4.5);
+    expect(ratio(text, background)).toBeGreaterThanOrEqual(4.5);
   });
 
-  it('finds none on a half-transparent black, whose look depends on the page behind', () => {
-    expect(textOn('rgba(0, 0, 0, 0.5)')).toBeUndefined();
-  });
-
-  it('has an answer for every opaque grey (black or white always reaches 4.58:1)', () => {
-    for (let level = 0; level <= 255; level += 5) {
-      expect(textOn(`rgb(${level}, ${level}, ${level})`)).toBeDefined();
+  it('picks the better of black and white on every opaque colour, and it passes AA', () => {
+    for (let red = 0; red <= 255; red += 17) {
+      for (let green = 0; green <= 255; green += 17) {
+        for (let blue = 0; blue <= 255; blue += 51) {
+          const background = `rgb(${red}, ${green}, ${blue})`;
+          const text = textOn(background) ?? '';
+          const other = text === '#000' ? '#fff' : '#000';
+          expect(ratio(text, background), background).toBeGreaterThanOrEqual(4.5);
+          expect(ratio(text, background)).toBeGreaterThanOrEqual(ratio(other, background));
+        }
+      }
     }
+  });
+
+  it('promises none on a translucent colour, whose look depends on the page behind', () => {
+    expect(textOn('rgba(0, 0, 0, 0.5)')).toBeUndefined();
+    expect(textOn('rgba(255, 204, 0, 0.99)')).toBeUndefined();
+  });
+
+  it('promises none on a colour it cannot read', () => {
+    expect(textOn('hsl(48, 100%, 50%)')).toBeUndefined();
   });
 });
