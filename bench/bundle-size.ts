@@ -8,7 +8,7 @@ export const BUNDLE_TARGET_GZIP_BYTES = 14_336;
 /**
  * What test/build/bundle.test.ts enforces today: a ratchet just above the measured size. Raised
  * from 20,480 for issue 8's look and reach (contrast-picked accent text, input and error theme
- * variables, em sizes, touch targets, data-offset): 20,250 → 20,811 bytes (ARCHITECTURE.md).
+ * variables, em sizes, touch targets, data-offset): 20,156 → 20,811 bytes (ARCHITECTURE.md).
  */
 export const BUNDLE_CEILING_GZIP_BYTES = 20_992;
 
