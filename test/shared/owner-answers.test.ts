@@ -31,7 +31,12 @@ describe('checkOwnerAnswer', () => {
     ['optional text never touched', company, undefined, { value: undefined }],
     ['required long text left empty', plans, '', { error: 'required' }],
     // The newline follows the relay's one text rule for attribute values (trimmed()).
-    ['long text', plans, 'A buffet\nfor 40', { value: expect.stringMatching(/^A buffet\sfor 40$/) }],
+    [
+      'long text',
+      plans,
+      'A buffet\nfor 40',
+      { value: expect.stringMatching(/^A buffet\sfor 40$/) },
+    ],
     ['an email, lower-cased', billing, ' Ada@Example.COM ', { value: 'ada@example.com' }],
     ['a bad email', billing, 'ada@', { error: 'badEmail' }],
     ['a number', guests, '40', { value: '40' }],

@@ -71,7 +71,7 @@ class FakeWindow extends EventTarget {
 let win: FakeWindow;
 let page: { scrollHeight: number; visibilityState: DocumentVisibilityState };
 let session: ReturnType<typeof safeStorage>;
-let open: ReturnType<typeof vi.fn>;
+let open: ReturnType<typeof vi.fn<(options: { moveFocus: boolean }) => void>>;
 let panelOpen: boolean;
 const disposers: (() => void)[] = [];
 
