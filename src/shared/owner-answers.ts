@@ -22,7 +22,8 @@ const NUMBER = /^[+-]?\d+(\.\d+|,(?!\d{3}$)\d+)?$/;
  * The value to send for one question (undefined: left empty, nothing sent), or why not.
  *
  * @example
- * checkOwnerAnswer(field, ' 12 ') // { value: '12' } for a number question
+ * const [guests] = parseOwnerFields('[{"kind":"number","key":"guests","label":"Guests"}]', alert);
+ * if (guests) checkOwnerAnswer(guests, ' 12 '); // { value: '12' }
  */
 export function checkOwnerAnswer(
   field: OwnerField,
@@ -79,8 +80,9 @@ export function checkOwnerAnswers(
  * (the form checks with checkOwnerAnswers before sending).
  *
  * @example
+ * const fields = parseOwnerFields('[{"kind":"text","key":"company","label":"Company"}]', alert);
  * toOwnerAttributes(fields, { company: 'Acme', guests: '40' })
- * // [{ key: 'company', value: 'Acme' }, { key: 'guests', value: '40' }]
+ * // [{ key: 'company', value: 'Acme' }]: guests is not a question
  */
 export function toOwnerAttributes(
   fields: readonly OwnerField[],

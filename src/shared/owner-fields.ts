@@ -177,7 +177,8 @@ const nameOf = (declared: unknown, index: number) => {
  * gets one `report` naming it and every problem, and is left out; the rest of the form works.
  *
  * @example
- * const fields = parseOwnerFields(block.textContent ?? '', (message) => console.error(message));
+ * const block = document.querySelector('script[data-eleapi-leads-fields]');
+ * const fields = parseOwnerFields(block?.textContent ?? '', (message) => console.error(message));
  */
 export function parseOwnerFields(json: string, report: (message: string) => void): OwnerField[] {
   const where = 'data-eleapi-leads-fields';

@@ -48,9 +48,6 @@ type Host = { dataLayer?: unknown };
  * Pushes one `generate_lead` for an accepted lead. Call it once per `success` (a lead kept
  * offline counts when it lands), after the event, before any data-success-url navigation.
  * Through `dataLayer.push`, which Google Tag Manager replaces with its own.
- *
- * @example
- * events.on('success', () => settings.dataLayer.enabled && pushLeadConversion(window, id, report));
  */
 export function pushLeadConversion(
   host: object,

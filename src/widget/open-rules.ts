@@ -78,10 +78,6 @@ const RECHECK_MS = 1000;
 /**
  * Arms the rule. Call on close and send: `suppressAutoOpen`, then the returned dispose, which
  * removes every listener and timer (as `destroy()` must). Remembered visitors: do not call it.
- *
- * @example
- * const stop = scheduleAutoOpen(parseOpenRule(attrs, report), { window, document, setTimer,
- *   session, open: ({ moveFocus }) => view.open({ moveFocus }), isOpen: () => view.isOpen() });
  */
 export function scheduleAutoOpen(rule: OpenRule, deps: OpenSchedulerDeps): () => void {
   const { window: win, document: doc } = deps;

@@ -6,9 +6,6 @@ export const OWNER_FIELDS_SELECTOR = 'script[type="application/json"][data-eleap
 /**
  * The questions of the page's `data-eleapi-leads-fields` block, or none without one. Read when
  * the form is built (the block may come after the tag); one block a page, like the widget.
- *
- * @example
- * const ownerFields = readOwnerFields(document, report);
  */
 export function readOwnerFields(
   doc: Pick<Document, 'querySelectorAll'>,

@@ -29,11 +29,6 @@ export interface Remember {
   forget(): void;
 }
 
-/**
- * @example
- * const remembered = createRemember(safeStorage(() => window.localStorage), days);
- * if (remembered.isRemembered(Date.now())) showThanks();
- */
 export function createRemember(
   storage: {
     get(key: string): string | null;

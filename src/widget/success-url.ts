@@ -27,9 +27,6 @@ export function parseSuccessUrl(
  * Goes to the success URL. Call it after the `success` event and the data layer push (both
  * synchronous, so tags have queued their hits), and only for a send the visitor made on this
  * page: never for an earlier page's lead that lands from the outbox.
- *
- * @example
- * if (settings.successUrl) goToSuccessUrl(window.location, settings.successUrl);
  */
 export function goToSuccessUrl(location: Pick<Location, 'assign'>, url: string): void {
   location.assign(url);

@@ -35,9 +35,6 @@ export function parsePrefillFromUrl(
 /**
  * The fields named in the query (`?email=ada@example.com&name=Ada`) whose values pass the
  * field's shared schema, as EleapiLeads.prefill() takes them; what fails is left out, silently.
- *
- * @example
- * controller.prefill(prefillFromUrl(window.location.search, fields));
  */
 export function prefillFromUrl(
   search: string,
