@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { attributeKeySchema, attributeValueSchema } from './lead-attributes.ts';
 import {
   blankable,
   dialCodeSchema,
@@ -20,10 +21,8 @@ const unknownKeys = (what: string) => ({
 
 const attributeSchema = z.strictObject(
   {
-    key: trimmed(LIMITS.attributeKey, 'attribute key').check(
-      z.minLength(1, 'attribute key must not be empty'),
-    ),
-    value: trimmed(LIMITS.attributeValue, 'attribute value'),
+    key: attributeKeySchema,
+    value: attributeValueSchema,
   },
   unknownKeys('an attribute'),
 );
