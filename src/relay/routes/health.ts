@@ -33,10 +33,10 @@ export function healthRoutes(deps: HealthRouteDeps): Hono<RelayEnv> {
     }
   });
 
-  app.get('/metrics', (c) => {
+  app.get('/metrics', async (c) => {
     let gauges = { pending: Number.NaN, dead: Number.NaN };
     try {
-      gauges = deps.outbox.counts();
+      gauges = await deps.outbox.counts();
     } catch (error) {
       deps.logger.error({ err: error }, 'outbox counts unavailable');
     }
