@@ -57,14 +57,15 @@ export interface OpenOutboxOptions {
 export function openOutbox(dataDir: string, options: OpenOutboxOptions = {}): Outbox {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, OUTBOX_FILE);
-  let db: BetterSqlite3.Database;
+  const db = new BetterSqlite3(file);
   try {
-    db = new BetterSqlite3(file);
     checkIntegrity(db, file);
     migrate(db);
   } catch (error) {
-    if (error instanceof OutboxDamagedError) throw error;
-    if (isDamage(error)) throw new OutboxDamagedError(file, (error as Error).message);
+    db.close();
+    if (isDamage(error) && !(error instanceof OutboxDamagedError)) {
+      throw new OutboxDamagedError(file, (error as Error).message);
+    }
     throw error;
   }
   const writer = startOutboxWriter(file, options.writer);
