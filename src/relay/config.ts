@@ -215,7 +215,11 @@ export function loadConfig(env: Env): RelayConfig {
     shutdownGraceMs: read('RELAY_SHUTDOWN_GRACE_MS', integer(0, 600_000), 10_000),
     instanceId: read('RELAY_INSTANCE_ID', instanceId, defaultInstanceId()),
     // A lease outlives the longest attempt, with room to record its outcome.
-    leaseMs: read('RELAY_LEASE_MS', integer(1_000, 86_400_000), Math.max(60_000, 3 * upstreamTimeoutMs)),
+    leaseMs: read(
+      'RELAY_LEASE_MS',
+      integer(1_000, 86_400_000),
+      Math.max(60_000, 3 * upstreamTimeoutMs),
+    ),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

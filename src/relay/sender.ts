@@ -172,8 +172,7 @@ export function createSender(options: SenderOptions): Sender {
       error: outcome.error,
     };
     const tooOld = base.now - row.acceptedAt >= options.maxAgeMs;
-    const outOfAttempts =
-      options.maxAttempts !== undefined && base.attempts >= options.maxAttempts;
+    const outOfAttempts = options.maxAttempts !== undefined && base.attempts >= options.maxAttempts;
     if (!outcome.retryable || outOfAttempts || tooOld) {
       const why = outcome.retryable ? (tooOld ? 'too old' : 'out of attempts') : 'rejected';
       await dead(row, record, { ...log, why });

@@ -13,6 +13,7 @@ export interface OpenedOutbox {
 const T = 1_700_000_000_000;
 const LEASE = 1_000;
 let counter = 0;
+const note = (description: string) => ({ title: 'Message', description });
 
 function lead(overrides: Partial<UpsertLeadBody> = {}): UpsertLeadBody {
   counter++;
@@ -88,8 +89,8 @@ export function describeOutboxContract(label: string, open: () => Promise<Opened
       });
 
       it('merges a later submission into a pending row that is not leased', async () => {
-        const first = lead({ email: 'ada@example.com', notes: ['first'], tags: ['a'] });
-        const later = { ...first, email: undefined, phone: '7911123456', notes: ['second'] };
+        const first = lead({ email: 'ada@example.com', notes: [note('first')], tags: ['a'] });
+        const later = { ...first, email: undefined, phone: '7911123456', notes: [note('second')] };
         await outbox.accept(first, T);
         await outbox.accept(later, T + 5);
         expect(await one()).toMatchObject({
@@ -100,15 +101,15 @@ export function describeOutboxContract(label: string, open: () => Promise<Opened
           createdAt: T,
           nextAttemptAt: T + 5,
         });
-        expect((await one())?.body?.notes).toEqual(['first', 'second']);
+        expect((await one())?.body?.notes?.map((n) => n.description)).toEqual(['first', 'second']);
       });
 
       it('holds submissions made while the row is leased, and sends them after delivery', async () => {
-        const first = lead({ notes: ['first'] });
+        const first = lead({ notes: [note('first')] });
         await outbox.accept(first, T);
         const sent = await only();
-        await outbox.accept({ ...first, notes: ['second'] }, T + 10);
-        await outbox.accept({ ...first, notes: ['third'], tags: ['late'] }, T + 20);
+        await outbox.accept({ ...first, notes: [note('second')] }, T + 10);
+        await outbox.accept({ ...first, notes: [note('third')], tags: ['late'] }, T + 20);
         // What is in flight is not changed: its notes must not reach eleapi twice.
         expect(await one()).toMatchObject({ body: first, revision: 1, acceptedAt: T + 20 });
         expect(await ack(sent, T + 30)).toBe(true);
@@ -119,7 +120,7 @@ export function describeOutboxContract(label: string, open: () => Promise<Opened
           nextAttemptAt: T + 30,
         });
         const next = await only('A', T + 30);
-        expect(next.body.notes).toEqual(['second', 'third']);
+        expect(next.body.notes?.map((n) => n.description)).toEqual(['second', 'third']);
         expect(next.body.tags).toEqual(['late']);
         expect(await ack(next, T + 40)).toBe(true);
         expect(await outbox.list(undefined, 10)).toEqual([]);
@@ -127,13 +128,13 @@ export function describeOutboxContract(label: string, open: () => Promise<Opened
       });
 
       it('starts a delivered row over with the new body alone', async () => {
-        const first = lead({ notes: ['first'] });
+        const first = lead({ notes: [note('first')] });
         await outbox.accept(first, T);
         await ack(await only(), T + 1);
-        await outbox.accept({ ...first, notes: ['again'] }, T + 2);
+        await outbox.accept({ ...first, notes: [note('again')] }, T + 2);
         expect(await one()).toMatchObject({
           state: 'pending',
-          body: { ...first, notes: ['again'] },
+          body: { ...first, notes: [note('again')] },
           revision: 2,
           attempts: 0,
           acceptedAt: T + 2,
@@ -193,23 +194,23 @@ export function describeOutboxContract(label: string, open: () => Promise<Opened
       });
 
       it('fences an outcome for a revision that was replaced after its lease expired', async () => {
-        const body = lead({ notes: ['one'] });
+        const body = lead({ notes: [note('one')] });
         await outbox.accept(body, T);
         const sent = await only('A', T);
-        await outbox.accept({ ...body, notes: ['two'] }, T + LEASE + 1);
+        await outbox.accept({ ...body, notes: [note('two')] }, T + LEASE + 1);
         expect(await ack(sent, T + LEASE + 2)).toBe(false);
         const next = await only('A', T + LEASE + 2);
         expect(next.revision).toBe(2);
-        expect(next.body.notes).toEqual(['one', 'two']);
+        expect(next.body.notes?.map((n) => n.description)).toEqual(['one', 'two']);
       });
     });
 
     describe('outcomes', () => {
       it('schedules a retry, merging in what was held, with the upstream answer', async () => {
-        const body = lead({ notes: ['one'] });
+        const body = lead({ notes: [note('one')] });
         await outbox.accept(body, T);
         const sent = await only();
-        await outbox.accept({ ...body, notes: ['two'] }, T + 1);
+        await outbox.accept({ ...body, notes: [note('two')] }, T + 1);
         const retried = await outbox.markRetry({
           ...sent,
           attempts: 1,
@@ -229,7 +230,7 @@ export function describeOutboxContract(label: string, open: () => Promise<Opened
           upstreamStatus: 503,
           upstreamAnswer: 'busy',
         });
-        expect((await one())?.body?.notes).toEqual(['one', 'two']);
+        expect((await one())?.body?.notes?.map((n) => n.description)).toEqual(['one', 'two']);
         expect(await outbox.claim('A', T + 4999, 10, LEASE)).toEqual([]);
         expect(await outbox.nextDueAt(T + 10)).toBe(T + 5000);
       });

@@ -156,7 +156,11 @@ describe('the SQLite outbox file', () => {
   it('refuses to open a damaged file, naming it and the recovery, and deletes nothing', async () => {
     const dataDir = join(dir.path, 'data');
     const seeded = openOutbox(dataDir);
-    for (let i = 0; i < 200; i++) await seeded.accept(lead({ notes: ['x'.repeat(200)] }), 1000);
+    for (let i = 0; i < 200; i++)
+      await seeded.accept(
+        lead({ notes: [{ title: 'Message', description: 'x'.repeat(200) }] }),
+        1000,
+      );
     await seeded.close();
     expect(damagePages(file())).toBeGreaterThan(5);
     const before = readFileSync(file());
@@ -175,7 +179,11 @@ describe('the SQLite outbox file', () => {
   it('stops accepting once SQLite reports damage at run time', async () => {
     const dataDir = join(dir.path, 'data');
     const seeded = openOutbox(dataDir);
-    for (let i = 0; i < 200; i++) await seeded.accept(lead({ notes: ['x'.repeat(200)] }), 1000);
+    for (let i = 0; i < 200; i++)
+      await seeded.accept(
+        lead({ notes: [{ title: 'Message', description: 'x'.repeat(200) }] }),
+        1000,
+      );
     await seeded.close();
     outbox = openOutbox(dataDir, { writer: 'inline' });
     // Another connection's write makes this one drop its page cache and read the disk again.
