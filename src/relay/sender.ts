@@ -2,7 +2,7 @@
 // records each outcome against its lease, and schedules retries with full-jitter backoff.
 import { type BackoffPolicy, retryDelay } from './backoff.ts';
 import type { EleapiClient, UpsertOutcome } from './eleapi-client.ts';
-import type { Logger } from './logger.ts';
+import { type Logger, maskEmail, maskPhone } from './logger.ts';
 import type { Metrics } from './metrics.ts';
 import type { AttemptRecord, ClaimedRow, Outbox } from './outbox/index.ts';
 import { createStoreProbe } from './store-probe.ts';
@@ -185,11 +185,19 @@ export function createSender(options: SenderOptions): Sender {
     logger.info({ ...log, retryInMs: delay }, 'delivery failed, will retry');
   }
 
-  // The refused body goes into the log line: a submission held meanwhile replaces it in the row.
+  // A submission held meanwhile replaces the refused body in the row, so the log line says
+  // what was refused (masked: logs never hold contact details).
   async function dead(row: ClaimedRow, record: AttemptRecord, log: Record<string, unknown>) {
     if (!(await outbox.markDead(record))) return fenced(row);
     metrics.deadLettered();
-    logger.warn({ ...log, refused: row.body }, 'dead letter');
+    const refused = {
+      revision: row.revision,
+      fields: Object.keys(row.body),
+      email: maskEmail(row.body.email),
+      phone: maskPhone(row.body.phone),
+      notes: row.body.notes?.length ?? 0,
+    };
+    logger.warn({ ...log, refused }, 'dead letter');
   }
 
   function fenced(row: ClaimedRow): void {
