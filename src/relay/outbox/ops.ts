@@ -59,7 +59,8 @@ export function createOpRunner(db: Database): (op: OutboxOp) => OpValue {
   const insert = db.prepare(`
     INSERT INTO outbox (id, bot_id, customer_id, uuid, state, body, revision, attempts,
                         created_at, accepted_at, updated_at, next_attempt_at)
-    VALUES (@id, @botId, @customerId, @uuid, 'pending', @body, 1, 0, @now, @now, @now, @now)`);
+    VALUES (@id, @botId, @customerId, @uuid, 'pending', @body, 1, 0, @now, @now, @now, @now)
+    ON CONFLICT (bot_id, customer_id, uuid) DO NOTHING`);
   // A fresh start for the key: delivered (eleapi has the old) or dead (refused, logged).
   const restart = db.prepare(`
     UPDATE outbox SET state = 'pending', body = @body, held = NULL, revision = revision + 1,
@@ -106,11 +107,10 @@ export function createOpRunner(db: Database): (op: OutboxOp) => OpValue {
   );
 
   function accept(op: Extract<OutboxOp, { kind: 'accept' }>): string {
-    const row = byKey.get(op) as RawRow | undefined;
-    if (!row) {
-      insert.run(op);
-      return op.id;
-    }
+    // Most submissions are a new lead: one statement, no read first.
+    const { kind: _, ...params } = op;
+    if (insert.run(params).changes === 1) return op.id;
+    const row = byKey.get(params) as RawRow;
     if (row.state !== 'pending') restart.run({ id: row.id, body: op.body, now: op.now });
     else if (isLeased(row, op.now)) {
       // In flight: not resent; kept to be sent after the outcome.

@@ -36,12 +36,11 @@ const CREATE_OUTBOX = `
     UNIQUE (bot_id, customer_id, uuid)
   )`;
 
-// Claims walk (state, next_attempt_at); listings walk (state, created_at), or the partial index
-// for "everything not delivered"; nextDueAt finds live leases without scanning pending rows.
+// Claims walk (state, next_attempt_at); listings walk (state, created_at), one state at a time
+// (an index more would cost every accept); nextDueAt finds live leases without a scan.
 const CREATE_INDEXES = `
   CREATE INDEX outbox_due ON outbox (state, next_attempt_at);
   CREATE INDEX outbox_listing ON outbox (state, created_at);
-  CREATE INDEX outbox_open_listing ON outbox (created_at) WHERE state != 'delivered';
   CREATE INDEX outbox_leases ON outbox (lease_until) WHERE lease_until IS NOT NULL`;
 
 const COLUMNS = `id, bot_id, customer_id, uuid, state, body, held, revision, attempts, created_at,

@@ -93,9 +93,6 @@ export function openOutbox(dataDir: string, options: OpenOutboxOptions = {}): Ou
     `SELECT min(lease_until) AS at FROM outbox
      WHERE lease_until IS NOT NULL AND lease_until >= ? AND state = 'pending'`,
   );
-  const listOpen = db.prepare<[number]>(
-    `SELECT * FROM outbox WHERE state != 'delivered' ORDER BY created_at LIMIT ?`,
-  );
   const listState = db.prepare<[string, number]>(
     `SELECT * FROM outbox WHERE state = ? ORDER BY created_at LIMIT ?`,
   );
@@ -140,9 +137,14 @@ export function openOutbox(dataDir: string, options: OpenOutboxOptions = {}): Ou
     retry: async (ids, now) =>
       Number(await write({ kind: 'retry', ids: ids ? [...ids] : null, now })),
     list: (state, limit) =>
-      read(() =>
-        ((state ? listState.all(state, limit) : listOpen.all(limit)) as RawRow[]).map(toRow),
-      ),
+      read(() => {
+        const rows = (states: readonly OutboxState[]) =>
+          states.flatMap((s) => listState.all(s, limit) as RawRow[]);
+        // Everything not delivered: each state walks its index, then the oldest `limit` win.
+        const found = state ? rows([state]) : rows(['pending', 'dead']);
+        if (!state) found.sort((a, b) => a.created_at - b.created_at);
+        return found.slice(0, limit).map(toRow);
+      }),
     counts: () =>
       read(() => {
         const counts: Record<OutboxState, number> = { pending: 0, delivered: 0, dead: 0 };

@@ -92,14 +92,9 @@ describe('the SQLite outbox file', () => {
     const byState = plan(
       `SELECT * FROM outbox WHERE state = 'pending' ORDER BY created_at LIMIT 10`,
     );
-    const open = plan(
-      `SELECT * FROM outbox WHERE state != 'delivered' ORDER BY created_at LIMIT 10`,
-    );
     db.close();
-    for (const detail of [byState, open]) {
-      expect(detail).toMatch(/USING INDEX/);
-      expect(detail).not.toMatch(/TEMP B-TREE/);
-    }
+    expect(byState).toMatch(/USING INDEX/);
+    expect(byState).not.toMatch(/TEMP B-TREE/);
   });
 
   it('moves every row of a version 1 file (unique on uuid) to the new key', async () => {
