@@ -103,6 +103,7 @@ describe('a damaged outbox', () => {
     });
     expect(statuses).toEqual([503, 503, 503, 503, 503]);
     expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({ ok: false, checks: { config: 'ok', outbox: 'damaged' } });
     expect(listing.status).toBe(503);
     expect(listing.headers.get('retry-after')).not.toBeNull();
   });

@@ -68,6 +68,8 @@ export function openOutbox(dataDir: string, options: OpenOutboxOptions = {}): Ou
     }
     throw error;
   }
+  // Listings read up to 1000 rows scattered over the file: keep more pages than the 2 MB default.
+  db.pragma('cache_size = -32768');
   const writer = startOutboxWriter(file, options.writer);
   const writes = createGroupCommit<OutboxOp, OpValue>({ commit: writer.commit });
   const newId = options.newId ?? createRandomId();
