@@ -38,7 +38,9 @@ const MAX_SLEEP_MS = 60_000;
 type Failure = Extract<UpsertOutcome, { ok: false }>;
 
 export function createSender(options: SenderOptions): Sender {
-  const { outbox, client, metrics, logger, now, owner } = options;
+  const { outbox, client, metrics, now, owner } = options;
+  // Delivery lines name the lease owner, so several relays on one outbox can be told apart.
+  const logger = options.logger.child({ instance: owner });
   // Rows from claim until their outcome is recorded.
   const inFlight = new Map<string, Promise<void>>();
   // Rows waiting on eleapi: these count against the concurrency. A slot frees as soon as eleapi
@@ -82,6 +84,8 @@ export function createSender(options: SenderOptions): Sender {
       return;
     }
     claiming = false;
+    // Stopped meanwhile: not sent now; the leases expire and the next relay sends them.
+    if (stopped) return;
     for (const row of rows) {
       sending.add(row.id);
       inFlight.set(
