@@ -1,5 +1,6 @@
 // Environment → typed relay configuration. Every variable is checked and every problem is
 // reported in one message, so an operator fixes a broken deployment in one go.
+import { hostname } from 'node:os';
 import { DEFAULT_ELEAPI_API_URL, LEAD_STATUSES, type LeadStatus } from '../shared/eleapi-api.ts';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
@@ -26,7 +27,8 @@ export interface RelayConfig {
   port: number;
   host: string;
   logLevel: LogLevel;
-  maxAttempts: number;
+  /** Attempts before a dead letter; undefined (the default): only RELAY_MAX_AGE_HOURS ends retries. */
+  maxAttempts: number | undefined;
   maxAgeHours: number;
   upstreamTimeoutMs: number;
   concurrency: number;
@@ -34,6 +36,10 @@ export interface RelayConfig {
   backoffCapMs: number;
   deliveredRetentionHours: number;
   shutdownGraceMs: number;
+  /** Lease owner of this process's claims, and in its logs. */
+  instanceId: string;
+  /** How long a claimed row stays leased to this process before another may take it over. */
+  leaseMs: number;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -120,6 +126,16 @@ const oneOf =
 const agentId: Parser<string> = (raw) =>
   ID.test(raw) ? ok(raw) : bad('must be an agent id (letters, digits, "_" or "-")');
 
+const instanceId: Parser<string> = (raw) =>
+  /^[\x21-\x7e]{1,128}$/.test(raw)
+    ? ok(raw)
+    : bad('must be 1 to 128 printable ASCII characters without spaces');
+
+// Unique per process: two relays on one outbox must never share a lease owner.
+function defaultInstanceId(): string {
+  return `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+}
+
 function splitList(raw: string): string[] {
   return raw
     .split(',')
@@ -164,6 +180,7 @@ export function loadConfig(env: Env): RelayConfig {
     if (raw(name) === undefined) problems.push(`${name} is required`);
   }
   const token = secret('ELEAPI_TOKEN', 1, '') ?? '';
+  const upstreamTimeoutMs = read('RELAY_UPSTREAM_TIMEOUT_MS', integer(100, 120_000), 10_000);
   const config: RelayConfig = {
     apiUrl: read('ELEAPI_API_URL', httpUrl, DEFAULT_ELEAPI_API_URL),
     token,
@@ -188,14 +205,21 @@ export function loadConfig(env: Env): RelayConfig {
       oneOf(LOG_LEVELS, (s) => s.toLowerCase()),
       'info',
     ),
-    maxAttempts: read('RELAY_MAX_ATTEMPTS', integer(1, 1000), 15),
+    maxAttempts: read<number | undefined>('RELAY_MAX_ATTEMPTS', integer(1, 1_000_000), undefined),
     maxAgeHours: read('RELAY_MAX_AGE_HOURS', integer(1, 24 * 90), 72),
-    upstreamTimeoutMs: read('RELAY_UPSTREAM_TIMEOUT_MS', integer(100, 120_000), 10_000),
+    upstreamTimeoutMs,
     concurrency: read('RELAY_CONCURRENCY', integer(1, 256), 16),
     backoffBaseMs: read('RELAY_BACKOFF_BASE_MS', integer(1, 3_600_000), 1_000),
     backoffCapMs: read('RELAY_BACKOFF_CAP_MS', integer(1, 86_400_000), 600_000),
     deliveredRetentionHours: read('RELAY_DELIVERED_RETENTION_HOURS', integer(0, 24 * 90), 24),
     shutdownGraceMs: read('RELAY_SHUTDOWN_GRACE_MS', integer(0, 600_000), 10_000),
+    instanceId: read('RELAY_INSTANCE_ID', instanceId, defaultInstanceId()),
+    // A lease outlives the longest attempt, with room to record its outcome.
+    leaseMs: read(
+      'RELAY_LEASE_MS',
+      integer(1_000, 86_400_000),
+      Math.max(60_000, 3 * upstreamTimeoutMs),
+    ),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -71,7 +71,9 @@ export function createRelay(config: RelayConfig, deps: RelayDeps = {}): Relay {
     secrets: [config.token, config.listToken, config.adminToken],
   });
   const metrics = createMetrics();
-  const outbox = openOutbox(config.dataDir, deps.outboxWriter);
+  const outbox = openOutbox(config.dataDir, {
+    ...(deps.outboxWriter ? { writer: deps.outboxWriter } : {}),
+  });
   const client = createEleapiClient({
     baseUrl: config.apiUrl,
     upsertToken: config.token,
@@ -91,6 +93,8 @@ export function createRelay(config: RelayConfig, deps: RelayDeps = {}): Relay {
     maxAttempts: config.maxAttempts,
     maxAgeMs: config.maxAgeHours * HOUR_MS,
     backoff: { baseMs: config.backoffBaseMs, capMs: config.backoffCapMs },
+    owner: config.instanceId,
+    leaseMs: config.leaseMs,
   });
   const delivering = deps.deliver !== false;
   const wake = delivering ? sender.wake : () => {};

@@ -130,3 +130,34 @@ describe('loadConfig', () => {
     });
   });
 });
+
+describe('loadConfig: delivery and leases', () => {
+  it('retries by age alone unless RELAY_MAX_ATTEMPTS is set', () => {
+    expect(loadConfig(minimal).maxAttempts).toBeUndefined();
+    expect(loadConfig({ ...minimal, RELAY_MAX_ATTEMPTS: '40' }).maxAttempts).toBe(40);
+    expect(problemsOf({ ...minimal, RELAY_MAX_ATTEMPTS: '0' })).toEqual([
+      'RELAY_MAX_ATTEMPTS must be a whole number from 1 to 1000000 (got "0")',
+    ]);
+  });
+
+  it('leases for at least a minute, or three upstream timeouts, unless RELAY_LEASE_MS says', () => {
+    expect(loadConfig(minimal).leaseMs).toBe(60_000);
+    expect(loadConfig({ ...minimal, RELAY_UPSTREAM_TIMEOUT_MS: '30000' }).leaseMs).toBe(90_000);
+    expect(loadConfig({ ...minimal, RELAY_LEASE_MS: '5000' }).leaseMs).toBe(5_000);
+    expect(problemsOf({ ...minimal, RELAY_LEASE_MS: '10' })).toEqual([
+      'RELAY_LEASE_MS must be a whole number from 1000 to 86400000 (got "10")',
+    ]);
+  });
+
+  it('names each process uniquely unless RELAY_INSTANCE_ID is set', () => {
+    const a = loadConfig(minimal).instanceId;
+    expect(a).toMatch(new RegExp(`:${process.pid}:`));
+    expect(loadConfig(minimal).instanceId).not.toBe(a);
+    expect(loadConfig({ ...minimal, RELAY_INSTANCE_ID: 'relay-eu-1' }).instanceId).toBe(
+      'relay-eu-1',
+    );
+    expect(problemsOf({ ...minimal, RELAY_INSTANCE_ID: 'has space' })).toEqual([
+      'RELAY_INSTANCE_ID must be 1 to 128 printable ASCII characters without spaces (got "has space")',
+    ]);
+  });
+});

@@ -46,8 +46,9 @@ async function postAll(url: string, count: number): Promise<string[]> {
 describe('eleapi-relay process', () => {
   it('loses no accepted lead when killed with SIGKILL while eleapi is down', async () => {
     current.sim.setConfig({ errorRate: 1 });
-    // Room for many quick retries: no lead may be dead-lettered before the kill.
-    const outage = { RELAY_MAX_ATTEMPTS: '1000' };
+    // Room for many quick retries: no lead may be dead-lettered before the kill. Leads in flight
+    // at the kill are leased to the dead process: a short lease lets the next one take them.
+    const outage = { RELAY_MAX_ATTEMPTS: '1000', RELAY_LEASE_MS: '1000' };
     relay = await startRelayCli(env(outage));
     const uuids = await postAll(relay.url, 25);
     relay.child.kill('SIGKILL');

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { RelayEnv } from '../app-env.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
-import type { Outbox } from '../outbox/index.ts';
+import { isDamage, type Outbox } from '../outbox/index.ts';
 
 export interface HealthRouteDeps {
   outbox: Outbox;
@@ -29,14 +29,15 @@ export function healthRoutes(deps: HealthRouteDeps): Hono<RelayEnv> {
       return c.json({ ok: true, checks: { config: 'ok', outbox: 'ok' } });
     } catch (error) {
       deps.logger.error({ err: error }, 'outbox is not writable');
-      return c.json({ ok: false, checks: { config: 'ok', outbox: 'not writable' } }, 503);
+      const outbox = isDamage(error) ? 'damaged' : 'not writable';
+      return c.json({ ok: false, checks: { config: 'ok', outbox } }, 503);
     }
   });
 
-  app.get('/metrics', (c) => {
+  app.get('/metrics', async (c) => {
     let gauges = { pending: Number.NaN, dead: Number.NaN };
     try {
-      gauges = deps.outbox.counts();
+      gauges = await deps.outbox.counts();
     } catch (error) {
       deps.logger.error({ err: error }, 'outbox counts unavailable');
     }
