@@ -63,7 +63,7 @@ describe('what reaches eleapi', () => {
     const deps = { fetch: globalThis.fetch, now: () => clock };
     const a = validLead({ message: 'First message', consent: true, tags: ['spring'] });
     const b = {
-      ...validLead({ uuid: a.uuid, name: '', email: '', phone: '07911 654321' }),
+      ...validLead({ uuid: a.uuid, name: '', email: '', phone: '07400 123456' }),
       message: 'Second message',
       tags: ['callback'],
     };
@@ -95,7 +95,7 @@ describe('what reaches eleapi', () => {
         notes: [{ description: 'First message' }, { description: 'Second message' }],
         userDetails: {
           name: 'Ada Lovelace',
-          contact: { email: 'ada@example.com', phone: { number: '7911654321' } },
+          contact: { email: 'ada@example.com', phone: { number: '7400123456' } },
           tags: ['spring', 'callback'],
           attributes: [{ key: 'consent' }],
         },
