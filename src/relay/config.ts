@@ -34,6 +34,11 @@ export interface RelayConfig {
   backoffCapMs: number;
   deliveredRetentionHours: number;
   shutdownGraceMs: number;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  /** Bearer token for `/metrics`; undefined with `metricsPublic` false means no `/metrics`. */
+  metricsToken: string | undefined;
+  metricsPublic: boolean;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -61,9 +66,12 @@ const text: Parser<string> = ok;
 
 const httpUrl: Parser<string> = (raw) => {
   const url = URL.canParse(raw) ? new URL(raw) : undefined;
-  return url && (url.protocol === 'http:' || url.protocol === 'https:')
-    ? ok(raw.replace(/\/+$/, ''))
-    : bad('must be an http(s) URL like https://api.v7.express-chat.ai');
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    return bad('must be an http(s) URL like https://api.v7.express-chat.ai');
+  }
+  // fetch refuses such URLs with an error that quotes them, credentials and all.
+  if (url.username || url.password) return bad('must not hold credentials (user:password@)');
+  return ok(raw.replace(/\/+$/, ''));
 };
 
 const originList: Parser<string[]> = (raw) => {
@@ -127,9 +135,11 @@ function splitList(raw: string): string[] {
     .filter((item) => item !== '');
 }
 
-// Keeps error messages short when they quote what was given.
+// Quotes what was given, short, and without where a URL may carry a secret: the credentials
+// before "@", the query and the fragment.
 function clip(value: string): string {
-  return value.length > 60 ? `${value.slice(0, 57)}...` : value;
+  const shown = value.replace(/(^|\/\/)[^/?#\s]*@/, '$1').replace(/[?#].*$/, '');
+  return shown.length > 60 ? `${shown.slice(0, 57)}...` : shown;
 }
 
 /**
@@ -196,7 +206,16 @@ export function loadConfig(env: Env): RelayConfig {
     backoffCapMs: read('RELAY_BACKOFF_CAP_MS', integer(1, 86_400_000), 600_000),
     deliveredRetentionHours: read('RELAY_DELIVERED_RETENTION_HOURS', integer(0, 24 * 90), 24),
     shutdownGraceMs: read('RELAY_SHUTDOWN_GRACE_MS', integer(0, 600_000), 10_000),
+    headersTimeoutMs: read('RELAY_HEADERS_TIMEOUT_MS', integer(1_000, 600_000), 10_000),
+    requestTimeoutMs: read('RELAY_REQUEST_TIMEOUT_MS', integer(1_000, 600_000), 15_000),
+    metricsToken: secret('RELAY_METRICS_TOKEN', 16, undefined),
+    metricsPublic: read('RELAY_METRICS_PUBLIC', flag, false),
   };
+  config.metricsToken ??= config.adminToken;
+  // Node refuses a server whose headers may take longer than the whole request.
+  if (config.headersTimeoutMs > config.requestTimeoutMs) {
+    problems.push('RELAY_HEADERS_TIMEOUT_MS must not exceed RELAY_REQUEST_TIMEOUT_MS');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/relay/config.ts';
 import { type RunningRelay, startRelayServer } from '../../src/relay/node-server.ts';
 import {
+  ADMIN_TOKEN,
   BOT,
   baseEnv,
   CUSTOMER,
@@ -57,7 +58,11 @@ describe('relay over HTTP', () => {
     const answers = await Promise.all(leads.map((lead) => post(JSON.stringify(lead))));
     expect(answers.map((a) => a.status)).toEqual(leads.map(() => 202));
     await eventually(async () => {
-      const metrics = await (await fetch(`${running.url}/metrics`)).text();
+      const metrics = await (
+        await fetch(`${running.url}/metrics`, {
+          headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+        })
+      ).text();
       return /delivery_failures_total\{retryable="true"\} ([2-9]\d|\d{3,})/.test(metrics);
     }, 'failed attempts while eleapi is down');
     expect(current.sim.received()).toEqual([]);
