@@ -2,6 +2,7 @@
 // and the relay (composed in lead-submission.ts).
 import * as z from 'zod/mini';
 import { countriesByDialCode, isKnownDialCode, nationalNumber } from './dial-codes.ts';
+import { cleanText, hasLoneSurrogate, toOneLine } from './text-hygiene.ts';
 
 /** Upper bounds on every string the widget sends, shared so both ends agree. */
 export const LIMITS = {
@@ -31,7 +32,14 @@ const textOf = /* @__NO_SIDE_EFFECTS__ */ (label: string, ...checks: Check[]) =>
       error: (issue) =>
         issue.input === undefined ? `${label} is required` : `${label} must be text`,
     })
-    .check(...checks);
+    .check(
+      z.refine(
+        (text) => !hasLoneSurrogate(text),
+        `${label} must be well-formed text (it holds half of a surrogate pair)`,
+      ),
+      z.overwrite(cleanText),
+      ...checks,
+    );
 
 export const trimmed = /* @__NO_SIDE_EFFECTS__ */ (
   max: number,
@@ -40,6 +48,7 @@ export const trimmed = /* @__NO_SIDE_EFFECTS__ */ (
 ) =>
   textOf(
     label,
+    z.overwrite(toOneLine),
     z.trim(),
     z.maxLength(max, `${label} must be at most ${max} characters`),
     ...checks,
@@ -63,11 +72,7 @@ export const idSchema = (label: string) =>
     z.regex(/^[A-Za-z0-9_-]+$/, `${label} must be letters, digits, "_" or "-"`),
   );
 
-export const nameSchema = trimmed(
-  LIMITS.name,
-  'name',
-  z.regex(/^[^\p{Cc}]*$/u, 'name must not contain control characters'),
-);
+export const nameSchema = trimmed(LIMITS.name, 'name');
 
 export const emailSchema = textOf(
   'email',
@@ -89,7 +94,12 @@ export const dialCodeSchema = textOf(
   z.refine(isKnownDialCode, 'dialCode must be a country calling code with "+", like "+44"'),
 );
 
-export const messageSchema = trimmed(LIMITS.message, 'message');
+// The one field that keeps newlines and tabs.
+export const messageSchema = textOf(
+  'message',
+  z.trim(),
+  z.maxLength(LIMITS.message, `message must be at most ${LIMITS.message} characters`),
+);
 
 /** The national digits of a phone number, trunk prefix stripped, for its dial code. */
 export function normalizePhone(phone: string, dialCode: string): string {
