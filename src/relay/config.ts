@@ -1,6 +1,7 @@
 // Environment → typed relay configuration. Every variable is checked and every problem is
 // reported in one message, so an operator fixes a broken deployment in one go.
 import { DEFAULT_ELEAPI_API_URL, LEAD_STATUSES, type LeadStatus } from '../shared/eleapi-api.ts';
+import { ID_PATTERN } from '../shared/lead-fields.ts';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -55,8 +56,6 @@ export class ConfigError extends Error {
   }
 }
 
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
-
 type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
 type Parser<T> = (raw: string) => Parsed<T>;
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
@@ -92,7 +91,7 @@ const botList: Parser<BotPair[]> = (raw) => {
   const pairs: BotPair[] = [];
   for (const item of splitList(raw)) {
     const [botId = '', customerId = '', extra] = item.split(':').map((s) => s.trim());
-    if (extra !== undefined || !ID.test(botId) || !ID.test(customerId)) {
+    if (extra !== undefined || !ID_PATTERN.test(botId) || !ID_PATTERN.test(customerId)) {
       return bad(
         `must be a comma list of botId:customerId pairs (letters, digits, "_" or "-"): "${clip(item)}" is not one`,
       );
@@ -126,7 +125,7 @@ const oneOf =
   };
 
 const agentId: Parser<string> = (raw) =>
-  ID.test(raw) ? ok(raw) : bad('must be an agent id (letters, digits, "_" or "-")');
+  ID_PATTERN.test(raw) ? ok(raw) : bad('must be an agent id (letters, digits, "_" or "-")');
 
 function splitList(raw: string): string[] {
   return raw

@@ -2,7 +2,7 @@
 // and the relay (composed in lead-submission.ts).
 import * as z from 'zod/mini';
 import { countriesByDialCode, isKnownDialCode, nationalNumber } from './dial-codes.ts';
-import { cleanText, hasLoneSurrogate, toOneLine } from './text-hygiene.ts';
+import { cleanText, toOneLine, WELL_FORMED } from './text-hygiene.ts';
 
 /** Upper bounds on every string the widget sends, shared so both ends agree. */
 export const LIMITS = {
@@ -33,10 +33,7 @@ const textOf = /* @__NO_SIDE_EFFECTS__ */ (label: string, ...checks: Check[]) =>
         issue.input === undefined ? `${label} is required` : `${label} must be text`,
     })
     .check(
-      z.refine(
-        (text) => !hasLoneSurrogate(text),
-        `${label} must be well-formed text (it holds half of a surrogate pair)`,
-      ),
+      z.regex(WELL_FORMED, `${label} must be well-formed text (it holds half of a surrogate pair)`),
       z.overwrite(cleanText),
       ...checks,
     );
@@ -65,11 +62,18 @@ export const blankable = <T extends z.ZodMiniType>(schema: T) =>
     }),
   );
 
+// Bot, customer and agent ids as eleapi issues them. The schema bounds the length on its own,
+// so that a long id gets one message.
+const ID_CHARACTER = '[\\w-]';
+
+/** A bot, customer or agent id: letters, digits, "_" or "-", 1 to LIMITS.id of them. */
+export const ID_PATTERN = new RegExp(`^${ID_CHARACTER}{1,${LIMITS.id}}$`);
+
 export const idSchema = (label: string) =>
   trimmed(
     LIMITS.id,
     label,
-    z.regex(/^[A-Za-z0-9_-]+$/, `${label} must be letters, digits, "_" or "-"`),
+    z.regex(new RegExp(`^${ID_CHARACTER}+$`), `${label} must be letters, digits, "_" or "-"`),
   );
 
 export const nameSchema = trimmed(LIMITS.name, 'name');

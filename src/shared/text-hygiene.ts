@@ -16,5 +16,8 @@ export function cleanText(text: string): string {
 /** For one-line fields: a tab or newline that survived cleaning becomes a space. */
 export const toOneLine = (text: string): string => text.replace(/[\t\n]/g, ' ');
 
-/** Half of a UTF-16 pair without the other half: no text, and no way to know what was meant. */
-export const hasLoneSurrogate = (text: string): boolean => /\p{Cs}/u.test(text);
+/**
+ * Text without half of a UTF-16 pair missing its other half: such a string is no text, and
+ * there is no way to know what was meant. (With the u flag a whole pair is one character.)
+ */
+export const WELL_FORMED = /^\P{Cs}*$/u;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, hasLoneSurrogate, toOneLine } from '../../src/shared/text-hygiene.ts';
+import { cleanText, toOneLine, WELL_FORMED } from '../../src/shared/text-hygiene.ts';
 import { EMOJI_NAME, NAMES_BY_LOCALE, PERSIAN_NAME } from '../fixtures/names-by-locale.ts';
 
 describe('cleanText', () => {
@@ -42,13 +42,13 @@ describe('toOneLine', () => {
   it('turns tabs and newlines into spaces', () => expect(toOneLine('a\tb\nc')).toBe('a b c'));
 });
 
-describe('hasLoneSurrogate', () => {
-  it('finds half of a surrogate pair, high or low, anywhere', () => {
-    expect(hasLoneSurrogate('Ana \uD83D')).toBe(true);
-    expect(hasLoneSurrogate('\uDC69 Ana')).toBe(true);
+describe('WELL_FORMED', () => {
+  it('refuses half of a surrogate pair, high or low, anywhere', () => {
+    expect(WELL_FORMED.test('Ana \uD83D')).toBe(false);
+    expect(WELL_FORMED.test('\uDC69 Ana')).toBe(false);
   });
   it('accepts whole pairs: emoji and other astral characters', () => {
-    expect(hasLoneSurrogate(EMOJI_NAME)).toBe(false);
-    expect(hasLoneSurrogate('𝒜𠀋')).toBe(false);
+    expect(WELL_FORMED.test(EMOJI_NAME)).toBe(true);
+    expect(WELL_FORMED.test('𝒜𠀋')).toBe(true);
   });
 });
