@@ -6,7 +6,7 @@
 // "Bob exe.png"), zero-width space, word joiner, BOM; and C0/C1 controls and DEL other than
 // tab and newline (ESC, NUL...). The joiners U+200C and U+200D stay: Devanagari, Persian and
 // emoji sequences need them.
-const UNSEEN = /[\0-\x08\x0B-\x1F\x7F-\x9F\u200B\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
+const UNSEEN = /(?![\t\n])[\p{Cc}\u200B\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/gu;
 
 /** Removes the unseen characters and composes accents (NFC); keeps tab and newline (CRLF → LF). */
 export function cleanText(text: string): string {
