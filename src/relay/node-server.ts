@@ -57,13 +57,8 @@ export async function startRelayServer(
   const url = `http://${host}:${address.port}`;
   relay.logger.info({ url }, 'relay listening');
 
-  let closing: Promise<void> | undefined;
-  const close = () => {
-    closing ??= (async () => {
-      const grace = config.shutdownGraceMs;
-      await relay.close(grace, http.drain(grace));
-    })();
-    return closing;
-  };
+  const grace = config.shutdownGraceMs;
+  // relay.close runs once; later calls get the same promise.
+  const close = () => relay.close(grace, http.drain(grace));
   return { relay, url, close };
 }
