@@ -35,13 +35,7 @@ function postLead(agent: Agent, url: string): Promise<Outcome> {
     req.on('response', (res) => {
       answered = true;
       res.resume();
-      res.on('end', () =>
-        resolve({
-          uuid: lead.uuid,
-          status: res.statusCode ?? 0,
-          connection: res.headers.connection,
-        }),
-      );
+      res.on('end', () => resolve({ uuid: lead.uuid, status: res.statusCode ?? 0 }));
     });
     req.on('error', (error: NodeJS.ErrnoException) =>
       resolve({
