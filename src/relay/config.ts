@@ -2,6 +2,7 @@
 // reported in one message, so an operator fixes a broken deployment in one go.
 import { hostname } from 'node:os';
 import { DEFAULT_ELEAPI_API_URL, LEAD_STATUSES, type LeadStatus } from '../shared/eleapi-api.ts';
+import { ID_PATTERN } from '../shared/lead-fields.ts';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -40,6 +41,11 @@ export interface RelayConfig {
   instanceId: string;
   /** How long a claimed row stays leased to this process before another may take it over. */
   leaseMs: number;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  /** Bearer token for `/metrics`; undefined with `metricsPublic` false means no `/metrics`. */
+  metricsToken: string | undefined;
+  metricsPublic: boolean;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -56,8 +62,6 @@ export class ConfigError extends Error {
   }
 }
 
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
-
 type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
 type Parser<T> = (raw: string) => Parsed<T>;
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
@@ -67,9 +71,12 @@ const text: Parser<string> = ok;
 
 const httpUrl: Parser<string> = (raw) => {
   const url = URL.canParse(raw) ? new URL(raw) : undefined;
-  return url && (url.protocol === 'http:' || url.protocol === 'https:')
-    ? ok(raw.replace(/\/+$/, ''))
-    : bad('must be an http(s) URL like https://api.v7.express-chat.ai');
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    return bad('must be an http(s) URL like https://api.v7.express-chat.ai');
+  }
+  // fetch refuses such URLs with an error that quotes them, credentials and all.
+  if (url.username || url.password) return bad('must not hold credentials (user:password@)');
+  return ok(raw.replace(/\/+$/, ''));
 };
 
 const originList: Parser<string[]> = (raw) => {
@@ -90,7 +97,7 @@ const botList: Parser<BotPair[]> = (raw) => {
   const pairs: BotPair[] = [];
   for (const item of splitList(raw)) {
     const [botId = '', customerId = '', extra] = item.split(':').map((s) => s.trim());
-    if (extra !== undefined || !ID.test(botId) || !ID.test(customerId)) {
+    if (extra !== undefined || !ID_PATTERN.test(botId) || !ID_PATTERN.test(customerId)) {
       return bad(
         `must be a comma list of botId:customerId pairs (letters, digits, "_" or "-"): "${clip(item)}" is not one`,
       );
@@ -124,7 +131,7 @@ const oneOf =
   };
 
 const agentId: Parser<string> = (raw) =>
-  ID.test(raw) ? ok(raw) : bad('must be an agent id (letters, digits, "_" or "-")');
+  ID_PATTERN.test(raw) ? ok(raw) : bad('must be an agent id (letters, digits, "_" or "-")');
 
 const instanceId: Parser<string> = (raw) =>
   /^[\x21-\x7e]{1,128}$/.test(raw)
@@ -143,9 +150,11 @@ function splitList(raw: string): string[] {
     .filter((item) => item !== '');
 }
 
-// Keeps error messages short when they quote what was given.
+// Quotes what was given, short, and without where a URL may carry a secret: the credentials
+// before "@", the query and the fragment.
 function clip(value: string): string {
-  return value.length > 60 ? `${value.slice(0, 57)}...` : value;
+  const shown = value.replace(/(^|\/\/)[^/?#\s]*@/, '$1').replace(/[?#].*$/, '');
+  return shown.length > 60 ? `${shown.slice(0, 57)}...` : shown;
 }
 
 /**
@@ -220,7 +229,16 @@ export function loadConfig(env: Env): RelayConfig {
       integer(1_000, 86_400_000),
       Math.max(60_000, 3 * upstreamTimeoutMs),
     ),
+    headersTimeoutMs: read('RELAY_HEADERS_TIMEOUT_MS', integer(1_000, 600_000), 10_000),
+    requestTimeoutMs: read('RELAY_REQUEST_TIMEOUT_MS', integer(1_000, 600_000), 15_000),
+    metricsToken: secret('RELAY_METRICS_TOKEN', 16, undefined),
+    metricsPublic: read('RELAY_METRICS_PUBLIC', flag, false),
   };
+  config.metricsToken ??= config.adminToken;
+  // Node refuses a server whose headers may take longer than the whole request.
+  if (config.headersTimeoutMs > config.requestTimeoutMs) {
+    problems.push('RELAY_HEADERS_TIMEOUT_MS must not exceed RELAY_REQUEST_TIMEOUT_MS');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

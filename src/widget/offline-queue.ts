@@ -1,7 +1,7 @@
 // The outbox: every submission is written to localStorage before it is posted and removed once
 // the relay answered for good, so a lead survives offline spells, 5xx, timeouts and page
 // unloads. Resent with backoff, on `online`, and at the next page load.
-import { attempt } from './attempt.ts';
+import { parseJsonOr } from '../shared/parse-json.ts';
 import type { SafeStorage } from './safe-storage.ts';
 import type { LeadSubmission } from './submission.ts';
 import type { PostResult } from './transport.ts';
@@ -128,7 +128,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
 
 // localStorage is shared with the host page and other versions of the widget: trust nothing.
 function parseEntries(text: string | null): Entry[] {
-  const entries = attempt(() => JSON.parse(text ?? '[]'), 0);
+  const entries = parseJsonOr(text ?? '[]', 0);
   return Array.isArray(entries)
     ? entries.filter(
         (entry: Entry | null) =>

@@ -1,6 +1,6 @@
 // Finds the chat session UUID the eleapi messenger keeps in sessionStorage (docs/contract.md
 // §3), so the lead attaches to the visitor's chat.
-import { attempt } from './attempt.ts';
+import { parseJsonOr } from '../shared/parse-json.ts';
 import type { SafeStorage } from './safe-storage.ts';
 
 /** Where the widget keeps a UUID it made, so later submits in the session update the same lead. */
@@ -10,7 +10,7 @@ const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
 /** A UUID stored as itself, or as JSON holding a `uuid` field that is one. */
 export function uuidIn(value: string | null): string | undefined {
   const text = value?.trim() ?? '';
-  const found = UUID.test(text) ? text : attempt(() => JSON.parse(text)?.uuid, undefined);
+  const found = UUID.test(text) ? text : (parseJsonOr(text, undefined) as { uuid?: unknown })?.uuid;
   return typeof found === 'string' && UUID.test(found) ? found : undefined;
 }
 

@@ -1,10 +1,9 @@
 // Typed parse rules for the script tag's data-* attributes. A rule says what it allows (for the
 // console error) and turns the trimmed text into a value, or null when the text is invalid.
 import { countryByIso } from '../shared/dial-codes.ts';
-import { FORM_FIELDS, type FormField, LIMITS } from '../shared/lead-fields.ts';
+import { FORM_FIELDS, type FormField, ID_PATTERN, LIMITS } from '../shared/lead-fields.ts';
 import { attempt } from './attempt.ts';
 import { LOCALE_CODES, type LocaleCode, resolveLocale } from './locale-codes.ts';
-import { ID_PATTERN } from './messenger-ids.ts';
 
 /** `%` in `allowed` stands for the fields shown, which `required` is checked against. */
 export type Rule<T> = [

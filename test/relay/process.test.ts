@@ -5,18 +5,18 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OUTBOX_FILE } from '../../src/relay/outbox/index.ts';
-import { type ChildRelay, runRelayCli, startRelayCli } from './support/child-relay.ts';
+import {
+  type ChildRelay,
+  killIfRunning,
+  runRelayCli,
+  startRelayCli,
+} from './support/child-relay.ts';
 import { baseEnv, eventually, ORIGIN, TOKEN, validLead } from './support/fixtures.ts';
 import { useSimAndDir } from './support/sim-and-dir.ts';
 
 const current = useSimAndDir();
 let relay: ChildRelay | undefined;
-afterEach(async () => {
-  if (relay?.child.exitCode === null) {
-    relay.child.kill('SIGKILL');
-    await relay.exited;
-  }
-});
+afterEach(() => killIfRunning(relay));
 
 const env = (extra: Record<string, string> = {}) =>
   baseEnv({

@@ -23,7 +23,7 @@ describe('delivery', () => {
     expect(h.upstream.calls).toHaveLength(4);
     expect(new Set(h.upstream.calls.map((c) => c.body?.uuid))).toEqual(new Set([lead.uuid]));
     // eleapi has answered; the relay records the outcome a moment later (after the commit).
-    const metrics = async () => (await h.relay.request('/metrics')).text();
+    const metrics = async () => (await h.relay.request('/metrics', { headers: admin })).text();
     await eventually(
       async () => (await metrics()).includes('eleapi_relay_leads_delivered_total 1'),
       'the delivery recorded',

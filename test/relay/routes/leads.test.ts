@@ -1,5 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BOT, CUSTOMER, eventually, ORIGIN, TOKEN, validLead } from '../support/fixtures.ts';
+import {
+  ADMIN_TOKEN,
+  BOT,
+  CUSTOMER,
+  eventually,
+  ORIGIN,
+  TOKEN,
+  validLead,
+} from '../support/fixtures.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 
 let h: Harness;
@@ -122,7 +130,11 @@ describe('POST /v1/leads', () => {
     expect(response.status).toBe(202);
     expect(await response.json()).toEqual({ ok: true, id: expect.any(String) });
     await expectNothingElseReachedUpstream();
-    const metrics = await (await h.relay.request('/metrics')).text();
+    const metrics = await (
+      await h.relay.request('/metrics', {
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+      })
+    ).text();
     expect(metrics).toContain('eleapi_relay_leads_rejected_total{reason="honeypot"} 1');
     expect(metrics).toContain('eleapi_relay_leads_received_total 1');
   });
