@@ -34,7 +34,7 @@ button{cursor:pointer;border-radius:var(--eleapi-radius);transition:filter .2s}
 [type=submit],.l{background:var(--eleapi-accent);color:var(--eleapi-on-accent);font-weight:600;padding:10px 18px}
 .l{border-radius:99px;box-shadow:0 4px 14px #0003}
 button:hover{filter:brightness(.9)}
-:disabled{opacity:.75;cursor:wait}
+:disabled,[aria-disabled=true]{opacity:.75;cursor:wait}
 .x{font-size:24px;line-height:1;padding:0 8px}
 :focus-visible{outline:3px solid var(--eleapi-accent);outline-offset:2px}
 .hp{position:absolute;inset-inline-start:-9999px;width:1px;overflow:hidden}
