@@ -5,8 +5,12 @@
 export function placeAfterScript(host: HTMLElement, script: HTMLScriptElement): void {
   const doc = script.ownerDocument;
   const parent = script.parentElement;
-  // checkVisibility is false for an element without a box (display:none, inside [hidden]).
-  const seen = !!parent && doc.body.contains(parent) && (parent.checkVisibility?.() ?? true);
+  // checkVisibility is false for an element without a box (display:none by any rule).
+  const seen =
+    !!parent &&
+    doc.body.contains(parent) &&
+    !parent.closest('[hidden]') &&
+    (parent.checkVisibility?.() ?? true);
   if (seen) {
     script.after(host);
     return;

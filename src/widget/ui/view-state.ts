@@ -39,7 +39,7 @@ export interface ViewProps {
 }
 
 /** Whether the form gave way to the status: the lead is sent, or kept and resent on its own. */
-export const isDone = ({ outcome }: ViewState) =>
+export const isDone = ({ outcome }: Pick<ViewState, 'outcome'>) =>
   outcome?.kind === 'sent' || outcome?.kind === 'kept';
 
 // First thing to land on when the panel opens: the first field, or the thank-you message.
@@ -93,7 +93,8 @@ export function createViewState(
       const outcome = await controller.submit(values);
       lockForm(element, false);
       const placed = outcome.kind === 'invalid' ? issuesToErrors(outcome.issues, settings) : {};
-      update({ busy: false, outcome, errors: placed }, isDone(state) ? '.d' : '[aria-invalid]');
+      const done = isDone({ outcome });
+      update({ busy: false, outcome, errors: placed }, done ? '.d' : '[aria-invalid]');
     },
     edited({ target }) {
       const { name } = target as HTMLInputElement;
