@@ -69,7 +69,6 @@ function buildWidget(
     setTimer,
     fetch: env.fetch ?? ((input, init) => win.fetch(input, init)),
     online: () => win.navigator.onLine !== false,
-    now: () => Date.now(),
     ...(env.timeoutMs && { timeoutMs: env.timeoutMs }),
   });
   const outbox = createOutbox({

@@ -11,8 +11,6 @@ export interface TransportDeps {
   setTimer: SetTimer;
   /** navigator.onLine: tells "you are offline" from "our server did not answer". */
   online(): boolean;
-  /** For Retry-After given as an HTTP date. */
-  now(): number;
   timeoutMs?: number;
 }
 
@@ -40,7 +38,7 @@ export function createTransport(deps: TransportDeps): Transport {
           body: JSON.stringify(body),
           signal: abort.signal,
         });
-        return await toOutcome(response, deps.now());
+        return await toOutcome(response);
       } catch {
         return notReached();
       } finally {
@@ -54,11 +52,11 @@ export function createTransport(deps: TransportDeps): Transport {
   };
 }
 
-async function toOutcome(response: Response, now: number): Promise<Outcome> {
+async function toOutcome(response: Response): Promise<Outcome> {
   const { status } = response;
   if (response.ok) return { kind: 'sent' };
   if (status === 429) {
-    const wait = retryAfterMs(response.headers.get('retry-after'), now);
+    const wait = retryAfterMs(response.headers.get('retry-after'));
     return wait === undefined
       ? { kind: 'kept', reason: 'rate-limited' }
       : { kind: 'kept', reason: 'rate-limited', retryAfterMs: wait };
@@ -74,12 +72,10 @@ async function toOutcome(response: Response, now: number): Promise<Outcome> {
   return { kind: 'refused', status, cause: `the relay answered ${status}${said}` };
 }
 
-/** Retry-After as delay-seconds or an HTTP date; undefined when absent or unreadable. */
-export function retryAfterMs(header: string | null, now: number): number | undefined {
+/** Retry-After in delay-seconds, as the relay sends it; undefined when absent or another form. */
+export function retryAfterMs(header: string | null): number | undefined {
   const text = header?.trim() ?? '';
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
-  const date = Date.parse(text);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  return /^\d+$/.test(text) ? Number(text) * 1000 : undefined;
 }
 
 const isIssue = (issue: FieldIssue | null) =>

@@ -31,7 +31,6 @@ function controllerWith(fetch: typeof globalThis.fetch, settings = SETTINGS) {
     fetch,
     setTimer: globalTimer,
     online: () => true,
-    now: () => Date.now(),
   });
   const local = memoryStorage();
   const outbox = createOutbox({
