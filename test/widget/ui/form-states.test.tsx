@@ -158,7 +158,7 @@ describe('sending', () => {
     type(phone, '12');
     fireEvent.click(sendButton(rendered));
     // Name and email are required and empty; the phone is too short.
-    expect(status(rendered).textContent).toBe('Fields that need attention: 3');
+    expect(status(rendered).textContent).toBe('Fields to check: 3');
     expect(rendered.controller.submitted).toHaveLength(0);
   });
 
@@ -183,6 +183,6 @@ describe('sending', () => {
       rendered.root.getElementById(country.getAttribute('aria-describedby') ?? '')?.textContent,
     ).toBe('Bitte prüfen');
     await waitFor(() => expect(rendered.root.activeElement).toBe(email));
-    expect(status(rendered).textContent).toBe('Zu prüfende Felder: 2');
+    expect(status(rendered).textContent).toBe('Zu prüfen: 2');
   });
 });
