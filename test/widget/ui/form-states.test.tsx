@@ -94,22 +94,22 @@ describe('sending', () => {
     [
       'offline',
       { kind: 'kept', reason: 'offline' },
-      'You are offline. Your message is saved on this device and will be sent when you are back online.',
+      'You are offline. Saved: it will be sent once you are back online.',
     ],
     [
       'online but the server did not answer',
       { kind: 'kept', reason: 'unreachable' },
-      'We could not reach our server. Your message is saved and we will keep trying.',
+      'We could not reach our server. Saved: we will keep trying.',
     ],
     [
       'rate limited',
       { kind: 'kept', reason: 'rate-limited', retryAfterMs: 6000 },
-      'Many messages at once: yours is on its way and will be sent in a few seconds.',
+      'On its way: it will be sent in a few seconds.',
     ],
     [
       'unable to store it',
       { kind: 'kept', reason: 'unreachable', inMemoryOnly: true },
-      'Your message could not be saved on this device. Keep this page open and we will keep trying to send it.',
+      'Could not be saved on this device. Keep this page open: we will keep trying.',
     ],
   ] as const)('tells a visitor whose lead is kept (%s) what happened', async (_, outcome, text) => {
     const rendered = filledForm();
@@ -139,7 +139,7 @@ describe('sending', () => {
     rendered.controller.answer({ kind: 'refused', status: 403, cause: 'the relay answered 403' });
     await waitFor(() =>
       expect(status(rendered).textContent).toBe(
-        'Sorry, your message could not be sent. Please contact us another way.',
+        'Sorry, it could not be sent. Please contact us another way.',
       ),
     );
     expect(
