@@ -78,3 +78,33 @@ describe('when the relay cannot be reached at submit time', () => {
     await context.close();
   });
 });
+
+describe('when storage refuses the submission too', () => {
+  it('tells the visitor it is not saved on the device, and resends it from memory while the page is open', async () => {
+    const context = await newContext(suite.browser);
+    // A full quota, as Safari's private mode used to give every page.
+    await context.addInitScript(() => {
+      Storage.prototype.setItem = () => {
+        throw new DOMException('quota exceeded', 'QuotaExceededError');
+      };
+    });
+    const page = await context.newPage();
+    await page.goto(suite.stack.pages.url);
+    await suite.stack.stopRelay();
+    try {
+      await submit(page, 'no-storage@example.com');
+      await expect
+        .poll(() => page.getByRole('status').textContent())
+        .toBe('Could not be saved on this device. Keep this page open: we will keep trying.');
+      expect(await storedLeads(page)).toBe(0);
+    } finally {
+      await suite.stack.restartRelay();
+    }
+    // The backoff's resend, from this page's memory, with nobody clicking.
+    await expect.poll(() => receivedFor('no-storage@example.com'), { timeout: 20_000 }).toBe(1);
+    await expect
+      .poll(() => page.getByRole('status').textContent())
+      .toBe('Thanks! We will be in touch soon.');
+    await context.close();
+  });
+});
