@@ -93,7 +93,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     if (disposed) return;
     cancelTimer();
     const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** failures);
-    // Jittered, so many visitors coming back online (or behind one address) do not all resend at once.
+    // 1 s plus a uniform share of the doubling ceiling (never 0, so not full jitter): visitors
+    // coming back online together spread their resends. After a 429: Retry-After plus up to 1 s.
     const wait =
       retryAfterMs === undefined
         ? BASE_DELAY_MS / 2 + deps.random() * ceiling

@@ -1,6 +1,6 @@
 // Finds the chat session UUID the eleapi messenger keeps in "the local web session storage"
 // (the vendor's words fit sessionStorage and localStorage alike), so the lead attaches to the
-// visitor's chat.
+// visitor's chat (docs/contract.md §3).
 import { fallbackOnThrow } from './fallback-on-throw.ts';
 import type { SafeStorage } from './safe-storage.ts';
 

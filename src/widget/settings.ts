@@ -1,5 +1,5 @@
-// Reads the script tag's data-* attributes into WidgetSettings (CONTRACT §2). Each bad value
-// gets one console error naming the attribute and what it allows; its default is used instead.
+// Reads the script tag's data-* attributes into WidgetSettings (docs/contract.md §2). Each bad
+// value gets one console error naming the attribute and what it allows; its default is used.
 import { countryByIso } from '../shared/dial-codes.ts';
 import type { FormField } from '../shared/lead-fields.ts';
 import { fallbackOnThrow } from './fallback-on-throw.ts';
@@ -80,6 +80,8 @@ export function parseSettings(
     context: read('context', rules.onOff) ?? true,
     accentColor: read('accent-color', rules.color),
     position: read('position', rules.oneOf('bottom-right', 'bottom-left')) ?? 'bottom-right',
+    // Up one bubble row: eleapi's messenger bubble sits in the bottom corner too (README).
+    offset: read('offset', rules.offset) ?? [0, 72],
     zIndex: read('z-index', rules.zIndex) ?? 2147483000,
   };
 

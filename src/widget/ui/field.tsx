@@ -1,7 +1,4 @@
 // A labelled control with its error: the aria wiring every field shares.
-/** @jsxRuntime classic */
-/** @jsx h */
-// biome-ignore lint/correctness/noUnusedImports: the classic JSX pragma above calls h
 import { type ComponentChildren, h } from 'preact';
 
 /** Attributes that name a control and tie it to its required state and its error text. */
@@ -25,7 +22,7 @@ interface FieldProps {
 }
 
 export const Field = ({ id, label, error, required, check, children }: FieldProps) => (
-  <div class={check ? 'ck' : undefined} part="field">
+  <div class={check ? 'check' : undefined} part="field">
     <label for={id}>
       {label}
       {/* Visual only: the control itself says aria-required. */}
@@ -33,7 +30,7 @@ export const Field = ({ id, label, error, required, check, children }: FieldProp
     </label>
     {children}
     {error && (
-      <p id={`${id}-e`} class="e" part="error">
+      <p id={`${id}-e`} class="error" part="error">
         {error}
       </p>
     )}

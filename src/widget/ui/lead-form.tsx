@@ -1,8 +1,5 @@
 // The form in its states: ready, busy (read-only, the button aria-disabled), refused or invalid
 // (data kept, the status says so), and sent or kept, where the status replaces it.
-/** @jsxRuntime classic */
-/** @jsx h */
-// biome-ignore lint/correctness/noUnusedImports: the classic JSX pragma above calls h
 import { h } from 'preact';
 import { FORM_FIELDS, type FormField, LIMITS } from '../../shared/lead-fields.ts';
 import { ConsentField } from './consent-field.tsx';
@@ -10,7 +7,8 @@ import { control, Field } from './field.tsx';
 import { PhoneField } from './phone-field.tsx';
 import { statusText } from './status-text.ts';
 import type { ErrorKey } from './validate-form.ts';
-import { isDone, type ViewProps } from './view-state.ts';
+import type { ViewProps } from './view-props.ts';
+import { isDone } from './view-state.ts';
 
 export function LeadForm({ settings, t, options, state, act }: ViewProps) {
   const done = isDone(state);
@@ -65,7 +63,7 @@ export function LeadForm({ settings, t, options, state, act }: ViewProps) {
             />
           )}
           {/* Honeypot: off-screen by the stylesheet, out of the tab order and the a11y tree. */}
-          <div class="hp" aria-hidden="true">
+          <div class="honeypot" aria-hidden="true">
             <input name="website" tabIndex={-1} autocomplete="off" />
           </div>
           {/* aria-disabled, not disabled: a disabled button would drop focus to <body>. */}
@@ -79,7 +77,7 @@ export function LeadForm({ settings, t, options, state, act }: ViewProps) {
         role="status"
         aria-live="polite"
         part="status"
-        class={done ? 'd' : undefined}
+        class={done ? 'done' : undefined}
         tabIndex={done ? -1 : undefined}
       >
         {statusText(t, state)}

@@ -1,8 +1,5 @@
 // Puts the UI on the page: one <eleapi-lead-form> element whose open shadow root holds all of it.
-// Every .tsx here uses classic JSX with preact's own h: preact/jsx-runtime would add ~150 B gzip.
-/** @jsxRuntime classic */
-/** @jsx h */
-// biome-ignore lint/correctness/noUnusedImports: the classic JSX pragma above calls h
+// Every .tsx imports preact's h for classic JSX (tsconfig.json): jsx-runtime costs ~75 B gzip.
 import { h, render } from 'preact';
 import type { FormController, WidgetSettings, WidgetView } from '../types.ts';
 import { countryOptions } from './countries.ts';
@@ -33,13 +30,15 @@ export function mountWidget({ script, controller }: MountOptions): WidgetView {
   if (!customElements.get(TAG)) customElements.define(TAG, class extends HTMLElement {});
   const host = document.createElement(TAG);
   const root = host.attachShadow({ mode: 'open' });
-  root.adoptedStyleSheets = [baseSheet(), siteSheet(settings)];
+  root.adoptedStyleSheets = [baseSheet(), siteSheet(settings, console.warn)];
   place(host, script, settings);
 
   const t = stringsFor(settings);
-  // The same vnodes on every render, so typing does not re-diff ~245 options.
+  // The same vnodes on every render, so typing does not re-diff ~245 options. An <option> holds
+  // text only: a left-to-right mark keeps "+971" from reading "971+" in an Arabic line.
+  const mark = settings.locale === 'ar' ? '\u200e' : '';
   const options = countryOptions(settings.locale).map(({ iso, name, dialCode }) => (
-    <option value={iso}>{`${name} (${dialCode})`}</option>
+    <option value={iso}>{`${name} (${mark}${dialCode})`}</option>
   ));
   const { actions, dispose } = createViewState(controller, root, (state, act) =>
     render(<Widget settings={settings} t={t} options={options} state={state} act={act} />, root),
@@ -58,7 +57,9 @@ export function mountWidget({ script, controller }: MountOptions): WidgetView {
 
 function place(host: HTMLElement, script: HTMLScriptElement, settings: WidgetSettings): void {
   const target = settings.target && document.querySelector(settings.target);
-  if (settings.mode === 'floating') document.body.append(host);
+  // Floating goes under <html>, after <body>: a transform, filter or contain on body would make
+  // body the box that position:fixed is relative to, and the launcher would scroll away with it.
+  if (settings.mode === 'floating') document.documentElement.append(host);
   else if (target) target.append(host);
   else {
     if (settings.target) {

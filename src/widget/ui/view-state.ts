@@ -1,9 +1,7 @@
 // The UI's state and what changes it: one plain object, redrawn whole after each change. Render
 // is synchronous, so focus moves right after the redraw that shows its target.
-import type { VNode } from 'preact';
-import type { FormController, Outcome, WidgetSettings } from '../types.ts';
+import type { FormController, Outcome } from '../types.ts';
 import { lockForm, prefillForm, readForm, splitPhone } from './form-dom.ts';
-import type { Strings } from './strings.ts';
 import { type ErrorKey, type FieldErrors, issuesToErrors, validateForm } from './validate-form.ts';
 
 export interface ViewState {
@@ -28,22 +26,12 @@ export interface ViewActions {
   splitPhone(): void;
 }
 
-/** Everything a view draws from: the settings, the texts and the current state. */
-export interface ViewProps {
-  settings: WidgetSettings;
-  t: Strings;
-  /** The country <option>s, made once. */
-  options: VNode[];
-  state: ViewState;
-  act: ViewActions;
-}
-
 /** Whether the form gave way to the status: the lead is sent, or kept and resent on its own. */
 export const isDone = ({ outcome }: Pick<ViewState, 'outcome'>) =>
   outcome?.kind === 'sent' || outcome?.kind === 'kept';
 
 // First thing to land on when the panel opens: the first field, or the thank-you message.
-const FIRST = '.d,input:not([tabindex]),select,textarea';
+const FIRST = '.done,input:not([tabindex]),select,textarea';
 
 /** The state, the actions, and `dispose` to stop them once the UI is removed. */
 export function createViewState(
@@ -73,7 +61,7 @@ export function createViewState(
     setOpen(open) {
       if (!live || settings.mode === 'inline' || open === state.open) return;
       // Focus goes back to the launcher only when it was in the widget, never pulled from the page.
-      update({ open }, open ? FIRST : root.activeElement ? '.l' : undefined);
+      update({ open }, open ? FIRST : root.activeElement ? '.launcher' : undefined);
       controller.emit(open ? 'open' : 'close');
     },
     async submit(event) {
@@ -81,7 +69,7 @@ export function createViewState(
       // Checked on state, which this handler changes before any second click can land.
       if (state.busy) return;
       const element = event.currentTarget as HTMLFormElement;
-      const country = splitPhone(element) ?? state.country;
+      const country = splitPhone(element, state.country) ?? state.country;
       const { country: _, ...values } = readForm(element, country);
       const errors = validateForm({ ...values, country }, settings);
       if (Object.keys(errors).length) {
@@ -94,7 +82,7 @@ export function createViewState(
       lockForm(element, false);
       const placed = outcome.kind === 'invalid' ? issuesToErrors(outcome.issues, settings) : {};
       const done = isDone({ outcome });
-      update({ busy: false, outcome, errors: placed }, done ? '.d' : '[aria-invalid]');
+      update({ busy: false, outcome, errors: placed }, done ? '.done' : '[aria-invalid]');
     },
     edited({ target }) {
       const { name } = target as HTMLInputElement;
@@ -105,7 +93,7 @@ export function createViewState(
     pickCountry: ({ currentTarget }) => pick((currentTarget as HTMLSelectElement).value),
     splitPhone() {
       const element = form();
-      if (element) pick(splitPhone(element));
+      if (element) pick(splitPhone(element, state.country));
     },
   };
 
@@ -116,7 +104,7 @@ export function createViewState(
   });
   const stopPrefill = controller.onPrefill((prefill) => {
     const element = form();
-    if (element) pick(prefillForm(element, prefill));
+    if (element) pick(prefillForm(element, prefill, state.country));
   });
   return {
     actions,
