@@ -23,6 +23,8 @@ export default defineConfig({
             'test/sim/**/*.test.ts',
             'test/cli/**/*.test.ts',
             'test/build/**/*.test.ts',
+            'test/_util/**/*.test.ts',
+            'test/scripts/**/*.test.ts',
           ],
           environment: 'node',
           testTimeout: 20_000,

@@ -1,0 +1,25 @@
+# Sourced by .ci/run. `stage NAME COMMAND…` runs one step and prints how long it took; a failing
+# step stops CI. `test_stage` does the same for a test run but lets CI go on, so the closing
+# summary covers every run; the summary then fails CI.
+ci_started=$SECONDS
+
+stage() {
+  local name=$1 started=$SECONDS
+  shift
+  echo "::: $name"
+  "$@"
+  echo "::: $name: $((SECONDS - started)) s"
+}
+
+test_stage() {
+  local name=$1 started=$SECONDS status=0
+  shift
+  echo "::: $name"
+  "$@" || status=$?
+  echo "::: $name: $((SECONDS - started)) s$([ "$status" -eq 0 ] || echo ", exit $status")"
+}
+
+ci_elapsed() {
+  local total=$((SECONDS - ci_started))
+  echo "::: total: $((total / 60)) min $((total % 60)) s"
+}
