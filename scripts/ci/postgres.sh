@@ -38,7 +38,7 @@ start() {
   mkdir -p "$dir"
   if [ "$(id -u)" -eq 0 ]; then chown postgres "$dir"; fi
   as_server_user "$bin/initdb" --no-sync --pgdata="$data" --username=postgres --auth=trust \
-    --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log"
+    --encoding=UTF8 --no-locale >"$dir/initdb.log"
   # Durability is pointless in a cluster that is deleted after the run.
   cat >>"$data/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
