@@ -23,3 +23,14 @@ ci_elapsed() {
   local total=$((SECONDS - ci_started))
   echo "::: total: $((total / 60)) min $((total % 60)) s"
 }
+
+# `background_stage NAME LOG PID`: waits for a step started with `&` (its output in LOG), then
+# shows that output; a failing step stops CI like any other.
+background_stage() {
+  local name=$1 log=$2 pid=$3 started=$SECONDS status=0
+  echo "::: $name (ran in the background; its output follows)"
+  wait "$pid" || status=$?
+  cat "$log"
+  echo "::: $name: waited $((SECONDS - started)) s$([ "$status" -eq 0 ] || echo ", exit $status")"
+  return "$status"
+}
