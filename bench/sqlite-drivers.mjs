@@ -1,6 +1,6 @@
 // Node 22+ only (node:sqlite), so plain JS outside `npm run bench` and the type check; the relay
 // itself runs on 20. Compares SQLite drivers on the outbox's write path, each as a ratio to the
-// first driver given (measured in the same run, rounds interleaved so load hits all alike):
+// first driver given, measured in the same run (the drivers take turns commit by commit):
 //   node bench/sqlite-drivers.mjs <better-sqlite3 folder> [<another better-sqlite3 folder>]
 // ARCHITECTURE.md ("Moving the floor to Node 22") says how to install the drivers and Node 24.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -37,19 +37,24 @@ function openOutbox(driver, dir) {
   return { db, insert };
 }
 
-// Rows per second for `count` rows in transactions of `perCommit` rows.
-function insertRate(driver, dir, count, perCommit) {
-  const { db, insert } = openOutbox(driver, dir);
-  const started = process.hrtime.bigint();
+// Rows per second of each driver for `count` rows in transactions of `perCommit` rows. The drivers
+// take turns commit by commit, so a burst of load from other processes hits them alike.
+function insertRates(drivers, dir, count, perCommit) {
+  const outboxes = drivers.map((driver) => openOutbox(driver, dir));
+  const seconds = drivers.map(() => 0);
   for (let done = 0; done < count; done += perCommit) {
-    db.exec('BEGIN');
-    for (let row = done; row < done + perCommit; row += 1)
-      insert.run(crypto.randomUUID(), body, row);
-    db.exec('COMMIT');
+    outboxes.forEach(({ db, insert }, index) => {
+      const started = process.hrtime.bigint();
+      db.exec('BEGIN');
+      for (let row = done; row < done + perCommit; row += 1) {
+        insert.run(crypto.randomUUID(), body, row);
+      }
+      db.exec('COMMIT');
+      seconds[index] += Number(process.hrtime.bigint() - started) / 1e9;
+    });
   }
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  db.close();
-  return count / seconds;
+  for (const { db } of outboxes) db.close();
+  return seconds.map((spent) => count / spent);
 }
 
 const workloads = [
@@ -65,11 +70,9 @@ const dir = mkdtempSync(join(tmpdir(), 'sqlite-drivers-'));
 try {
   for (let round = 0; round < ROUNDS; round += 1) {
     for (const workload of workloads) {
-      for (const driver of drivers) {
-        rates
-          .get(workload)
-          .get(driver)
-          .push(insertRate(driver, dir, workload.count, workload.perCommit));
+      const measured = insertRates(drivers, dir, workload.count, workload.perCommit);
+      for (const [index, driver] of drivers.entries()) {
+        rates.get(workload).get(driver).push(measured[index]);
       }
     }
   }
