@@ -9,9 +9,10 @@ export const BUNDLE_TARGET_GZIP_BYTES = 14_336;
  * What test/build/bundle.test.ts enforces today: a ratchet just above the measured size. Raised
  * from 20,480 for issue 8: the look and reach (contrast-picked accent text, theme variables, em
  * sizes, touch targets, data-offset), the phone reading, and the outcome texts in 7 languages
- * with the 429 and phone-less resends (ARCHITECTURE.md "The bundle budget").
+ * with the 429 and phone-less resends, and the shared text-hygiene rule (ARCHITECTURE.md "The
+ * bundle budget"). The loader split (issue 10) replaces this with per-file budgets.
  */
-export const BUNDLE_CEILING_GZIP_BYTES = 23_552;
+export const BUNDLE_CEILING_GZIP_BYTES = 23_808;
 
 export function bundleGzipBytes(path = 'dist/eleapi-leads.js'): number | undefined {
   if (!existsSync(path)) return undefined;
