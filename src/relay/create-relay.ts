@@ -40,10 +40,10 @@ export interface RelayDeps {
 export interface RelayLifecycle {
   readonly logger: Logger;
   /**
-   * Turns /readyz to 503, finishes deliveries in flight (up to `graceMs`) and closes the outbox.
-   * It does not stop the HTTP server: the caller stops accepting first (node-server.ts does).
+   * Turns `/readyz` 503, finishes deliveries in flight (up to `graceMs`) and waits for
+   * `requestsDone` (the HTTP server's drain), then closes the outbox.
    */
-  close(graceMs?: number): Promise<void>;
+  close(graceMs?: number, requestsDone?: Promise<void>): Promise<void>;
 }
 
 export type Relay = Hono<RelayEnv> & RelayLifecycle;
@@ -68,10 +68,12 @@ export function createRelay(config: RelayConfig, deps: RelayDeps = {}): Relay {
   const logger = createLogger({
     level: config.logLevel,
     stream: deps.logStream,
-    secrets: [config.token, config.listToken, config.adminToken],
+    secrets: [config.token, config.listToken, config.adminToken, config.metricsToken],
   });
   const metrics = createMetrics();
-  const outbox = openOutbox(config.dataDir, deps.outboxWriter);
+  const outbox = openOutbox(config.dataDir, {
+    ...(deps.outboxWriter ? { writer: deps.outboxWriter } : {}),
+  });
   const client = createEleapiClient({
     baseUrl: config.apiUrl,
     upsertToken: config.token,
@@ -91,6 +93,8 @@ export function createRelay(config: RelayConfig, deps: RelayDeps = {}): Relay {
     maxAttempts: config.maxAttempts,
     maxAgeMs: config.maxAgeHours * HOUR_MS,
     backoff: { baseMs: config.backoffBaseMs, capMs: config.backoffCapMs },
+    owner: config.instanceId,
+    leaseMs: config.leaseMs,
   });
   const delivering = deps.deliver !== false;
   const wake = delivering ? sender.wake : () => {};
@@ -113,7 +117,11 @@ export function createRelay(config: RelayConfig, deps: RelayDeps = {}): Relay {
     }),
   );
   app.route('/', adminRoutes({ config, outbox, client, logger, now, onRetry: wake }));
-  app.route('/', healthRoutes({ outbox, metrics, logger, now, accepting: () => accepting }));
+  const metricsAccess = config.metricsPublic || config.metricsToken;
+  app.route(
+    '/',
+    healthRoutes({ outbox, metrics, logger, now, accepting: () => accepting, metricsAccess }),
+  );
   app.route('/', widgetScriptRoutes(deps.widgetScriptPath));
   app.notFound((c) =>
     c.json(
@@ -138,18 +146,19 @@ export function createRelay(config: RelayConfig, deps: RelayDeps = {}): Relay {
   wake();
 
   let closing: Promise<void> | undefined;
-  async function close(graceMs = config.shutdownGraceMs): Promise<void> {
+  async function close(graceMs = config.shutdownGraceMs, requestsDone?: Promise<void>) {
     accepting = false;
     clearInterval(pruneTimer);
-    await sender.stop(graceMs);
+    // Requests still being answered write to the outbox: it closes only after them.
+    await Promise.all([sender.stop(graceMs), requestsDone]);
     await outbox.close();
     logger.flush();
   }
 
   return Object.assign(app, {
     logger,
-    close: (graceMs?: number) => {
-      closing ??= close(graceMs);
+    close: (graceMs?: number, requestsDone?: Promise<void>) => {
+      closing ??= close(graceMs, requestsDone);
       return closing;
     },
   });

@@ -91,16 +91,4 @@ export const leadSubmissionSchema = z
 export type LeadSubmission = z.input<typeof leadSubmissionSchema>;
 export type ParsedLeadSubmission = z.output<typeof leadSubmissionSchema>;
 
-/** One problem with one field, as the relay's `400` lists it and the form shows it. */
-export interface FieldIssue {
-  path: string;
-  message: string;
-}
-
-/** Flattens zod issues to `{ path, message }` with dotted paths (`attributes.0.key`). */
-export function toFieldIssues(error: z.core.$ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.') || '(body)',
-    message: issue.message,
-  }));
-}
+export { type FieldIssue, toFieldIssues } from './field-issues.ts';
