@@ -2,20 +2,35 @@
 import { Hono } from 'hono';
 import type { DestinationStream } from 'pino';
 import type { RelayEnv } from './app-env.ts';
+import {
+  createChallengeService,
+  openSqliteSpentStore,
+  SPENT_PRUNE_INTERVAL_MS,
+} from './challenge/index.ts';
 import { clientIpResolver, type SocketAddress } from './client-ip.ts';
-import type { RelayConfig } from './config.ts';
+import { ConfigError, type RelayConfig } from './config.ts';
 import { createEleapiClient } from './eleapi-client.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { openOutbox, type WriterMode } from './outbox/index.ts';
+import { createPairLimiter } from './pair-limiter.ts';
 import { createRandomId } from './random-id.ts';
 import { createRateLimiter } from './rate-limiter.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { challengeRoutes } from './routes/challenge.ts';
 import { healthRoutes } from './routes/health.ts';
 import { leadsRoutes } from './routes/leads.ts';
 import { widgetScriptRoutes } from './routes/widget-script.ts';
 import { createSender } from './sender.ts';
+import { createSiteClients } from './site-clients.ts';
+import {
+  createSitesHolder,
+  oneSite,
+  readSitesFile,
+  type Site,
+  type SitesHolder,
+} from './sites/index.ts';
 
 export interface RelayDeps {
   /** fetch used to reach eleapi. */
@@ -46,7 +61,41 @@ export interface RelayLifecycle {
   close(graceMs?: number, requestsDone?: Promise<void>): Promise<void>;
 }
 
-export type Relay = Hono<RelayEnv> & RelayLifecycle;
+export type Relay = Hono<RelayEnv> &
+  RelayLifecycle & {
+    /** Reads RELAY_SITES_FILE again (SIGHUP); a bad file is logged and the old sites kept. */
+    reloadSites(): boolean;
+  };
+
+/** The sites from RELAY_SITES_FILE, or the one-site variables; refused if a site's proof of work has no secret. */
+export function readSites(config: RelayConfig): Site[] {
+  const read = config.sitesFile
+    ? readSitesFile(config.sitesFile, {
+        rateLimitPerMinute: config.rateLimitPerMinute,
+        pairLimitPerMinute: config.pairLimitPerMinute,
+        challengeEnabled: config.challenge === 'pow',
+        challengeCost: config.challengeCost,
+      })
+    : [
+        oneSite({
+          token: config.token,
+          listToken: config.listToken,
+          allowedOrigins: config.allowedOrigins,
+          allowedBots: config.allowedBots,
+          rateLimitPerMinute: config.rateLimitPerMinute,
+          pairLimitPerMinute: config.pairLimitPerMinute,
+          challengeEnabled: config.challenge === 'pow',
+          challengeCost: config.challengeCost,
+        }),
+      ];
+  const needSecret = read.filter((site) => site.challenge.enabled && !config.challengeSecret);
+  if (needSecret.length > 0) {
+    throw new ConfigError([
+      `RELAY_CHALLENGE_SECRET is required: the proof of work is on for ${needSecret.map((s) => `"${s.name}"`).join(', ')}`,
+    ]);
+  }
+  return read;
+}
 
 const HOUR_MS = 3_600_000;
 
@@ -65,23 +114,46 @@ const HOUR_MS = 3_600_000;
  */
 export function createRelay(config: RelayConfig, deps: RelayDeps = {}): Relay {
   const now = deps.now ?? Date.now;
+  let sites: SitesHolder | undefined;
   const logger = createLogger({
     level: config.logLevel,
     stream: deps.logStream,
-    secrets: [config.token, config.listToken, config.adminToken, config.metricsToken],
+    secrets: [
+      config.token,
+      config.listToken,
+      config.adminToken,
+      config.metricsToken,
+      config.challengeSecret,
+    ],
+    moreSecrets: () => sites?.current().secrets() ?? [],
   });
+  sites = createSitesHolder(() => readSites(config), logger);
+  const currentSites = () => (sites as SitesHolder).current();
+  // Spent challenges live beside the outbox (SQLite); the PostgreSQL store waits for that outbox.
+  const spent = config.challengeSecret ? openSqliteSpentStore(config.dataDir) : undefined;
+  const challenges =
+    config.challengeSecret && spent
+      ? createChallengeService({
+          secret: config.challengeSecret,
+          ttlSeconds: config.challengeTtlSeconds,
+          spent,
+          now,
+        })
+      : undefined;
   const metrics = createMetrics();
   const outbox = openOutbox(config.dataDir, {
     ...(deps.outboxWriter ? { writer: deps.outboxWriter } : {}),
   });
-  const client = createEleapiClient({
-    baseUrl: config.apiUrl,
-    upsertToken: config.token,
-    listToken: config.listToken,
-    timeoutMs: config.upstreamTimeoutMs,
-    now,
-    ...(deps.fetch ? { fetch: deps.fetch } : {}),
-  });
+  const client = createSiteClients(currentSites, (site) =>
+    createEleapiClient({
+      baseUrl: config.apiUrl,
+      upsertToken: site.token,
+      listToken: site.listToken,
+      timeoutMs: config.upstreamTimeoutMs,
+      now,
+      ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    }),
+  );
   const sender = createSender({
     outbox,
     client,
@@ -114,9 +186,15 @@ export function createRelay(config: RelayConfig, deps: RelayDeps = {}): Relay {
       now,
       randomId: deps.randomId ?? createRandomId(),
       onAccepted: wake,
+      sites: currentSites,
+      challenges,
+      keyedLimiter: createPairLimiter(now),
     }),
   );
-  app.route('/', adminRoutes({ config, outbox, client, logger, now, onRetry: wake }));
+  app.route('/', challengeRoutes({ sites: currentSites, challenges }));
+  // The admin listing checks pairs against the sites at start-up.
+  const adminConfig = { ...config, allowedBots: currentSites().sites.flatMap((site) => site.bots) };
+  app.route('/', adminRoutes({ config: adminConfig, outbox, client, logger, now, onRetry: wake }));
   const metricsAccess = config.metricsPublic || config.metricsToken;
   app.route(
     '/',
@@ -143,20 +221,29 @@ export function createRelay(config: RelayConfig, deps: RelayDeps = {}): Relay {
   void prune();
   const pruneTimer = setInterval(prune, HOUR_MS);
   pruneTimer.unref();
+  const pruneSpent = () =>
+    spent
+      ?.prune(now())
+      .catch((error: unknown) => logger.warn({ err: error }, 'pruning spent challenges failed'));
+  const spentTimer = setInterval(pruneSpent, SPENT_PRUNE_INTERVAL_MS);
+  spentTimer.unref();
   wake();
 
   let closing: Promise<void> | undefined;
   async function close(graceMs = config.shutdownGraceMs, requestsDone?: Promise<void>) {
     accepting = false;
     clearInterval(pruneTimer);
+    clearInterval(spentTimer);
     // Requests still being answered write to the outbox: it closes only after them.
     await Promise.all([sender.stop(graceMs), requestsDone]);
     await outbox.close();
+    await spent?.close();
     logger.flush();
   }
 
   return Object.assign(app, {
     logger,
+    reloadSites: () => (sites as SitesHolder).reload(),
     close: (graceMs?: number, requestsDone?: Promise<void>) => {
       closing ??= close(graceMs, requestsDone);
       return closing;

@@ -1,23 +1,24 @@
 // Leads per minute per botId:customerId pair, on top of the per-address limit: a botnet that
 // spreads across addresses still cannot flood one inbox, and one site cannot flood another's.
-import type { BotPair } from './config.ts';
+// The same keyed buckets give each site its own per-address limit.
 import { createRateLimiter, type RateLimiter } from './rate-limiter.ts';
 
-export interface PairLimiter {
-  take(pair: BotPair, perMinute: number): ReturnType<RateLimiter['take']>;
+export interface KeyedLimiter {
+  /** Takes one token for `key` from a bucket refilled at `perMinute`. */
+  take(key: string, perMinute: number): ReturnType<RateLimiter['take']>;
 }
 
-export function createPairLimiter(now: () => number): PairLimiter {
+export function createPairLimiter(now: () => number, maxKeys = 100_000): KeyedLimiter {
   // One bucket set per limit value, so a site's new limit after a reload applies at once.
   const byLimit = new Map<number, RateLimiter>();
   return {
-    take(pair, perMinute) {
+    take(key, perMinute) {
       let limiter = byLimit.get(perMinute);
       if (!limiter) {
-        limiter = createRateLimiter({ perMinute, now, maxKeys: 10_000 });
+        limiter = createRateLimiter({ perMinute, now, maxKeys });
         byLimit.set(perMinute, limiter);
       }
-      return limiter.take(`${pair.botId}:${pair.customerId}`);
+      return limiter.take(key);
     },
   };
 }

@@ -14,13 +14,14 @@ export interface SiteDirectory {
    * (a server-to-server caller) the pair alone decides, as before sites existed.
    */
   check(origin: string | undefined, pair: BotPair): SiteVerdict;
-  /** Every token in every site, for the log redactor. */
+  /** Every token in every site, for the log redactor (the same array until a reload). */
   secrets(): string[];
 }
 
 export function createSiteDirectory(sites: readonly Site[]): SiteDirectory {
   const origins = new Map(sites.flatMap((site) => site.origins.map((o) => [o, site] as const)));
   const pairs = new Map(sites.flatMap((site) => site.bots.map((p) => [pairKey(p), site] as const)));
+  const secrets = sites.flatMap((site) => [site.token, site.listToken]);
   return {
     sites,
     byOrigin: (origin) => origins.get(origin),
@@ -32,6 +33,6 @@ export function createSiteDirectory(sites: readonly Site[]): SiteDirectory {
       if (!site || (originSite && originSite !== site)) return { ok: false, reason: 'bot_pair' };
       return { ok: true, site };
     },
-    secrets: () => sites.flatMap((site) => [site.token, site.listToken]),
+    secrets: () => secrets,
   };
 }

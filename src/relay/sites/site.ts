@@ -25,6 +25,6 @@ export interface Site {
   challenge: SiteChallenge;
 }
 
-export const DEFAULT_PAIR_LIMIT_PER_MINUTE = 60;
+export { DEFAULT_PAIR_LIMIT_PER_MINUTE } from './defaults.ts';
 
 export const pairKey = (pair: BotPair): string => `${pair.botId}:${pair.customerId}`;

@@ -24,7 +24,7 @@ describe('SQLite spent-challenge store', () => {
 
   it("lives in the outbox's own file beside the outbox, both usable", async () => {
     dir = tempDir();
-    const outbox = openOutbox(dir.path, 'inline');
+    const outbox = openOutbox(dir.path, { writer: 'inline' });
     const store = openSqliteSpentStore(dir.path);
     expect(existsSync(join(dir.path, OUTBOX_FILE))).toBe(true);
     expect(await store.spend('n2', 5_000, 1_000)).toBe(true);
