@@ -215,7 +215,6 @@ export function loadConfig(env: Env): RelayConfig {
   }
   const token = secret('ELEAPI_TOKEN', 1, '') ?? '';
   const upstreamTimeoutMs = read('RELAY_UPSTREAM_TIMEOUT_MS', integer(100, 120_000), 10_000);
-  const rateLimitPerMinute = read('RELAY_RATE_LIMIT', integer(1, 1_000_000_000), 10);
   const config: RelayConfig = {
     apiUrl: read('ELEAPI_API_URL', httpUrl, DEFAULT_ELEAPI_API_URL),
     token,
@@ -225,12 +224,7 @@ export function loadConfig(env: Env): RelayConfig {
     adminToken: secret('RELAY_ADMIN_TOKEN', 16, undefined),
     dataDir: read('RELAY_DATA_DIR', text, './data'),
     sitesFile,
-    pairLimitPerMinute: read(
-      'RELAY_PAIR_LIMIT',
-      integer(1, 1_000_000_000),
-      // A deployment that raised its per-address limit gets no tighter cap from an upgrade.
-      Math.max(DEFAULT_PAIR_LIMIT_PER_MINUTE, rateLimitPerMinute),
-    ),
+    pairLimitPerMinute: DEFAULT_PAIR_LIMIT_PER_MINUTE, // set below, from RELAY_RATE_LIMIT
     challenge,
     challengeSecret,
     challengeCost: read('RELAY_CHALLENGE_COST', integer(2, 10_000_000), DEFAULT_CHALLENGE_COST),
@@ -246,7 +240,7 @@ export function loadConfig(env: Env): RelayConfig {
     ),
     agentId: read<string | undefined>('RELAY_AGENT_ID', agentId, undefined),
     pictureUrl: read<string | undefined>('RELAY_PICTURE_URL', httpUrl, undefined),
-    rateLimitPerMinute,
+    rateLimitPerMinute: read('RELAY_RATE_LIMIT', integer(1, 1_000_000_000), 10),
     trustProxy: read('RELAY_TRUST_PROXY', flag, false),
     port: read('PORT', integer(0, 65_535), 8787),
     host: read('HOST', text, '127.0.0.1'),
@@ -280,6 +274,12 @@ export function loadConfig(env: Env): RelayConfig {
   if (config.headersTimeoutMs > config.requestTimeoutMs) {
     problems.push('RELAY_HEADERS_TIMEOUT_MS must not exceed RELAY_REQUEST_TIMEOUT_MS');
   }
+  config.pairLimitPerMinute = read(
+    'RELAY_PAIR_LIMIT',
+    integer(1, 1_000_000_000),
+    // A deployment that raised its per-address limit gets no tighter cap from an upgrade.
+    Math.max(DEFAULT_PAIR_LIMIT_PER_MINUTE, config.rateLimitPerMinute),
+  );
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
