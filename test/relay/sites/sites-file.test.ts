@@ -122,6 +122,7 @@ describe('the sites file', () => {
       } catch (e) {
         return e as SitesFileError;
       }
+      return undefined;
     })();
     expect(error).toBeInstanceOf(SitesFileError);
     expect(error?.message).toMatch(/is not valid JSON/);
