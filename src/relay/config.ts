@@ -34,6 +34,10 @@ export interface RelayConfig {
   backoffCapMs: number;
   deliveredRetentionHours: number;
   shutdownGraceMs: number;
+  /** postgres:// URL of the shared outbox; undefined keeps the SQLite outbox in dataDir. */
+  databaseUrl: string | undefined;
+  /** Most PostgreSQL connections this relay opens. */
+  dbPool: number;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -117,6 +121,19 @@ const oneOf =
     return value ? ok(value) : bad(`must be one of ${values.join(', ')}`);
   };
 
+// Says what is wrong with a database URL without quoting it: it usually holds a password.
+function databaseUrlProblem(raw: string): string | undefined {
+  const example = 'like postgres://user:password@db.example.com:5432/relay';
+  if (!URL.canParse(raw))
+    return `must be a postgres:// URL ${example} (it does not parse as a URL)`;
+  const url = new URL(raw);
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    return `must start with postgres:// or postgresql:// (got ${url.protocol}//), ${example}`;
+  }
+  if (!url.hostname) return `must name a host, ${example}`;
+  return undefined;
+}
+
 const agentId: Parser<string> = (raw) =>
   ID.test(raw) ? ok(raw) : bad('must be an agent id (letters, digits, "_" or "-")');
 
@@ -196,7 +213,11 @@ export function loadConfig(env: Env): RelayConfig {
     backoffCapMs: read('RELAY_BACKOFF_CAP_MS', integer(1, 86_400_000), 600_000),
     deliveredRetentionHours: read('RELAY_DELIVERED_RETENTION_HOURS', integer(0, 24 * 90), 24),
     shutdownGraceMs: read('RELAY_SHUTDOWN_GRACE_MS', integer(0, 600_000), 10_000),
+    databaseUrl: raw('RELAY_DATABASE_URL'),
+    dbPool: read('RELAY_DB_POOL', integer(1, 1000), 10),
   };
+  const databaseProblem = config.databaseUrl && databaseUrlProblem(config.databaseUrl);
+  if (databaseProblem) problems.push(`RELAY_DATABASE_URL ${databaseProblem}`);
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
