@@ -14,7 +14,7 @@ export interface PostgresPoolOptions {
 // claims slow down: the server ends any session idle inside a transaction this long.
 const IDLE_IN_TRANSACTION_MS = 10_000;
 // A database that does not answer must turn into a 503 soon, not a hung request.
-const CONNECT_TIMEOUT_MS = 5_000;
+const CONNECT_TIMEOUT_MS = 3_000;
 const STATEMENT_TIMEOUT_MS = 15_000;
 
 export function createPostgresPool(options: PostgresPoolOptions): pg.Pool {

@@ -1,0 +1,48 @@
+// The relay's PostgreSQL side, opened at start: the pool, the shared outbox and the shared rate
+// limit. A database that cannot be reached or used stops the start with one clear line.
+import type { Pool } from 'pg';
+import { createPostgresRateLimiter } from '../postgres-rate-limiter.ts';
+import type { RateLimiter } from '../rate-limiter.ts';
+import type { Outbox } from './outbox.ts';
+import { openPostgresOutbox } from './postgres-outbox.ts';
+import { createPostgresPool, redactUrl } from './postgres-pool.ts';
+
+export interface PostgresStoreConfig {
+  databaseUrl: string;
+  dbPool: number;
+  rateLimitPerMinute: number;
+}
+
+export interface PostgresStore {
+  pool: Pool;
+  outbox: Outbox;
+  limiter: RateLimiter;
+}
+
+/** Why a connection failed, in words: Node reports a refused dual-stack connect with no message. */
+export function describeDatabaseError(error: unknown): string {
+  const { message, code, errors } = error as {
+    message?: string;
+    code?: string;
+    errors?: unknown[];
+  };
+  if (message) return message;
+  if (errors?.length) return errors.map(describeDatabaseError).join('; ');
+  return code ?? String(error);
+}
+
+export async function openPostgresStore(config: PostgresStoreConfig): Promise<PostgresStore> {
+  const pool = createPostgresPool({ url: config.databaseUrl, max: config.dbPool });
+  try {
+    const outbox = await openPostgresOutbox({ pool });
+    const limiter = createPostgresRateLimiter({ pool, perMinute: config.rateLimitPerMinute });
+    return { pool, outbox, limiter };
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    const password = URL.canParse(config.databaseUrl) ? new URL(config.databaseUrl).password : '';
+    const reason = describeDatabaseError(error);
+    throw new Error(
+      `RELAY_DATABASE_URL: cannot use the database at ${redactUrl(config.databaseUrl)}: ${password ? reason.replaceAll(password, '***') : reason}`,
+    );
+  }
+}
