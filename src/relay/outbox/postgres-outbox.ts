@@ -134,6 +134,7 @@ export async function openPostgresOutbox(options: PostgresOutboxOptions): Promis
   }
 
   async function retryWithHeld(record: AttemptRecord & { nextAttemptAt: number }) {
+    if (rowIds([record.id]).length === 0) return false;
     return inTransaction(pool, async (client) => {
       const found = await client.query<{ body: string; held: string }>(
         `SELECT body, held FROM ${T} WHERE ${GUARD} AND held IS NOT NULL FOR UPDATE`,
@@ -169,8 +170,9 @@ export async function openPostgresOutbox(options: PostgresOutboxOptions): Promis
     r.upstreamStatus ?? null,
     r.upstreamAnswer ?? null,
   ];
+  // An id that is not one of ours (not a bigint) matches no row, as in the SQLite store.
   const changed = async (sql: string, params: unknown[]) =>
-    (await pool.query(sql, params)).rowCount === 1;
+    rowIds([String(params[0])]).length === 1 && (await pool.query(sql, params)).rowCount === 1;
 
   return {
     async accept(body, now) {

@@ -1,0 +1,29 @@
+// The PostgreSQL store against the shared outbox contract, each test on a fresh database.
+import { createPostgresPool } from '../../../src/relay/outbox/postgres-pool.ts';
+import { openPostgresOutbox } from '../../../src/relay/outbox/postgres-outbox.ts';
+import { createTestDatabase, sharedDatabaseUrl } from '../../_util/postgres-database.ts';
+import { describeOutboxContract } from './outbox-contract.ts';
+import { describe, it } from 'vitest';
+
+const baseUrl = sharedDatabaseUrl();
+
+if (baseUrl) {
+  describeOutboxContract('PostgreSQL', async () => {
+    const database = await createTestDatabase(baseUrl, 'contract');
+    const outbox = await openPostgresOutbox({
+      pool: createPostgresPool({ url: database.url, max: 4 }),
+    });
+    return {
+      outbox,
+      async close() {
+        await outbox.close();
+        await database.drop();
+      },
+    };
+  });
+} else {
+  console.warn('postgres-outbox: skipped, RELAY_TEST_DATABASE_URL is not set');
+  describe.skip('the outbox contract: PostgreSQL (RELAY_TEST_DATABASE_URL is not set)', () => {
+    it('needs a database', () => {});
+  });
+}
