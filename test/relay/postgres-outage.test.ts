@@ -40,6 +40,8 @@ describe.skipIf(!runs)('a relay whose PostgreSQL goes down and comes back', () =
         RELAY_DATA_DIR: current.dir.path,
         RELAY_DATABASE_URL: cluster.url,
         RELAY_RATE_LIMIT: '1000',
+        // Leads in flight when the database went down wait out their lease; keep it short.
+        RELAY_LEASE_MS: '2000',
         LOG_LEVEL: 'info',
       }),
     );
