@@ -25,7 +25,7 @@ export interface StaticOptions {
   relayUrl: string;
 }
 
-/** The header the strict-CSP page is served with (CONTRACT: no unsafe-inline, no eval). */
+/** The strict-CSP page's header (docs/contract.md §4: no unsafe-inline, no eval). */
 export function strictCsp(relayUrl: string): string {
   const relayOrigin = new URL(relayUrl).origin;
   return `default-src 'self'; style-src 'self'; script-src 'self'; connect-src ${relayOrigin}`;

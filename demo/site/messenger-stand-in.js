@@ -1,7 +1,8 @@
 // STAND-IN for eleapi.js, the eleapi chatbot messenger. It is NOT the real messenger: it only
 // does the part the lead form relies on. Like the real one, it reads `BotId,CustomerId` from
 // its own tag, shows a chat bubble, and when the visitor opens the chat it creates the chat
-// session UUID and keeps it in sessionStorage, where eleapi-leads finds it (CONTRACT §3).
+// session UUID and keeps it in sessionStorage, where eleapi-leads finds it (docs/contract.md
+// §3).
 (() => {
   const UUID_KEY = 'eleapi-chat-uuid';
   const script = document.currentScript;

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `eleapi-relay`: the relay on Node, configured from the environment (CONTRACT §6);
+// `eleapi-relay`: the relay on Node, configured from the environment (docs/contract.md §6);
 // `eleapi-relay export ...` writes the eleapi listing to stdout instead;
 // `eleapi-relay migrate-outbox --to URL` copies a SQLite outbox into PostgreSQL.
 import { ConfigError, loadConfig } from '../relay/config.ts';

@@ -150,8 +150,8 @@ function clip(value: string): string {
 }
 
 /**
- * Builds the relay's config from environment variables (CONTRACT §6), or throws ConfigError
- * naming every missing or malformed variable. There is no fallback to a stand-in API.
+ * Builds the relay's config from environment variables (docs/contract.md §6), or throws
+ * ConfigError naming every missing or malformed variable. There is no fallback to a stand-in API.
  */
 export function loadConfig(env: Env): RelayConfig {
   const problems: string[] = [];

@@ -42,7 +42,10 @@ export interface RelayDeps {
 
 export interface RelayLifecycle {
   readonly logger: Logger;
-  /** Stops accepting, finishes deliveries in flight (up to `graceMs`), closes the outbox. */
+  /**
+   * Turns /readyz to 503, finishes deliveries in flight (up to `graceMs`) and closes the outbox.
+   * It does not stop the HTTP server: the caller stops accepting first (node-server.ts does).
+   */
   close(graceMs?: number): Promise<void>;
 }
 
@@ -60,9 +63,13 @@ const databasePassword = (config: RelayConfig) =>
  * owns. Pending leads from an earlier run are resumed at once.
  *
  * @example
- * const relay = createRelay(loadConfig(process.env), { socketAddress: (c) => getConnInfo(c).remote.address });
- * serve({ fetch: relay.fetch, port: 8787 });
- * process.on('SIGTERM', () => relay.close(10_000));
+ * const socketAddress: SocketAddress = (c) => getConnInfo(c).remote.address;
+ * const relay = createRelay(loadConfig(process.env), { socketAddress });
+ * const server = serve({ fetch: relay.fetch, port: 8787 });
+ * process.on('SIGTERM', () => {
+ *   server.close(); // stop accepting first
+ *   void relay.close(10_000);
+ * });
  */
 export function createRelay(config: RelayConfig, deps: RelayDeps = {}): Relay {
   const now = deps.now ?? Date.now;

@@ -1,4 +1,4 @@
-// The eleapi API as its vendor page describes it (../shared/seed/leads-api.md), as zod schemas.
+// The eleapi API as its vendor page describes it (docs/eleapi-api.md), as zod schemas.
 // The relay's client checks what it sends and receives with these; the stand-in API checks
 // what it is sent. Vendor quirks kept on purpose: `agentId` is documented as Boolean but is an
 // id string; the upsert takes header `x-bp-token`, the listing `x-bot-token`.

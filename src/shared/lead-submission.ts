@@ -35,7 +35,8 @@ const attributeSchema = z.strictObject(
  *
  * @example
  * const result = leadSubmissionSchema.safeParse(await request.json());
- * if (!result.success) return badRequest(toIssues(result.error));
+ * if (!result.success) return { status: 400, issues: toFieldIssues(result.error) };
+ * const { uuid, botId, customerId } = result.data;
  */
 export const leadSubmissionSchema = z
   .strictObject(

@@ -87,7 +87,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     if (disposed) return;
     deps.clearTimeout(timer as never);
     const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** failures);
-    // Full jitter, so many visitors coming back online do not all resend at once.
+    // 1 s plus a uniform share of the doubling ceiling (never 0, so not full jitter): visitors
+    // coming back online together spread their resends.
     timer = deps.setTimeout(flush, BASE_DELAY_MS / 2 + deps.random() * ceiling);
   }
 

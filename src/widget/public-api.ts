@@ -1,5 +1,5 @@
-// window.EleapiLeads: the one global the widget defines (CONTRACT §5). A page may create it
-// as an array before the script loads and push calls into it; they are replayed at start.
+// window.EleapiLeads: the one global the widget defines (docs/contract.md §5). A page may create
+// it as an array before the script loads and push calls into it; they are replayed at start.
 import type { Listener } from './events.ts';
 import type { Report } from './settings.ts';
 

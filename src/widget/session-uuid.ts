@@ -1,5 +1,5 @@
-// Finds the chat session UUID the eleapi messenger keeps in sessionStorage (CONTRACT §3), so
-// the lead attaches to the visitor's chat.
+// Finds the chat session UUID the eleapi messenger keeps in sessionStorage (docs/contract.md
+// §3), so the lead attaches to the visitor's chat.
 import { attempt } from './attempt.ts';
 import type { SafeStorage } from './safe-storage.ts';
 

@@ -1,5 +1,5 @@
-// Reads the script tag's data-* attributes into WidgetSettings (CONTRACT §2). Each bad value
-// gets one console error naming the attribute and what it allows; its default is used instead.
+// Reads the script tag's data-* attributes into WidgetSettings (docs/contract.md §2). Each bad
+// value gets one console error naming the attribute and what it allows; its default is used.
 import { countryByIso } from '../shared/dial-codes.ts';
 import { attempt } from './attempt.ts';
 import { resolveLocale } from './locale-codes.ts';

@@ -1,4 +1,5 @@
-// Builds the body of POST /v1/leads (CONTRACT §6) from what the visitor typed and the settings.
+// Builds the body of POST /v1/leads (docs/contract.md §6) from what the visitor typed and the
+// settings.
 import { splitInternational } from '../shared/dial-codes.ts';
 import { type FormField, LIMITS, normalizePhone } from '../shared/lead-fields.ts';
 // Type only: the strict object schema would cost ~3 KB of bundle (the relay runs it anyway).

@@ -1,5 +1,6 @@
 // HTML for browser-test pages: a site with the messenger tag and the widget tag, the way a
-// site owner pastes them (CONTRACT §2). Attribute values are escaped; tests pass plain text.
+// site owner pastes them (docs/contract.md §2). Attribute values are escaped; tests pass plain
+// text.
 
 /** The bot pair of test pages; the relay under test allows exactly this one. */
 export const TEST_BOT = { botId: 'bot-test-1', customerId: 'cust-test-1' };

@@ -1,8 +1,5 @@
 // The required consent checkbox. Its text may hold one link to the privacy page: the part in
 // [brackets], or a "Privacy policy" link after the text when there are no brackets.
-/** @jsxRuntime classic */
-/** @jsx h */
-// biome-ignore lint/correctness/noUnusedImports: the classic JSX pragma above calls h
 import { h } from 'preact';
 import { control, Field } from './field.tsx';
 

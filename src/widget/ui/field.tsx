@@ -1,7 +1,4 @@
 // A labelled control with its error: the aria wiring every field shares.
-/** @jsxRuntime classic */
-/** @jsx h */
-// biome-ignore lint/correctness/noUnusedImports: the classic JSX pragma above calls h
 import { type ComponentChildren, h } from 'preact';
 
 /** Attributes that name a control and tie it to its required state and its error text. */

@@ -1,15 +1,12 @@
 // The form in its states: idle, busy (button disabled), failed (data kept, status says so), and
 // sent or queued, where a thank-you replaces it.
-/** @jsxRuntime classic */
-/** @jsx h */
-// biome-ignore lint/correctness/noUnusedImports: the classic JSX pragma above calls h
 import { h } from 'preact';
 import { FORM_FIELDS, type FormField, LIMITS } from '../../shared/lead-fields.ts';
 import { ConsentField } from './consent-field.tsx';
 import { control, Field } from './field.tsx';
 import { PhoneField } from './phone-field.tsx';
 import type { ErrorKey } from './validate-form.ts';
-import type { ViewProps } from './widget.tsx';
+import type { ViewProps } from './view-props.ts';
 
 export function LeadForm({ settings, t, options, state, act }: ViewProps) {
   const { phase } = state;

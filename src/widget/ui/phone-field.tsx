@@ -1,8 +1,5 @@
 // The phone number: a native country <select> (typeahead by name works from the keyboard) and a
 // tel input showing the chosen flag and code in front of the digits.
-/** @jsxRuntime classic */
-/** @jsx h */
-// biome-ignore lint/correctness/noUnusedImports: the classic JSX pragma above calls h
 import { h, type VNode } from 'preact';
 import { countryByIso } from '../../shared/dial-codes.ts';
 import { flagOf } from './countries.ts';

@@ -1,23 +1,8 @@
 // The whole UI in the shadow root. Floating: a launcher and a non-modal dialog panel; inline:
 // the same panel in place as a labelled region.
-/** @jsxRuntime classic */
-/** @jsx h */
-// biome-ignore lint/correctness/noUnusedImports: the classic JSX pragma above calls h
-import { h, type VNode } from 'preact';
-import type { WidgetSettings } from '../types.ts';
+import { h } from 'preact';
 import { LeadForm } from './lead-form.tsx';
-import type { Strings } from './strings.ts';
-import type { ViewActions, ViewState } from './view-state.ts';
-
-/** Everything a view draws from: the settings, the texts and the current state. */
-export interface ViewProps {
-  settings: WidgetSettings;
-  t: Strings;
-  /** The country <option>s, made once. */
-  options: VNode[];
-  state: ViewState;
-  act: ViewActions;
-}
+import type { ViewProps } from './view-props.ts';
 
 export function Widget(props: ViewProps) {
   const { settings, t, state, act } = props;
