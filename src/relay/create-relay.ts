@@ -114,7 +114,8 @@ export function createRelay(config: RelayConfig, deps: RelayDeps = {}): Relay {
       outbox,
       metrics,
       logger,
-      limiter: deps.store?.limiter ?? createRateLimiter({ perMinute: config.rateLimitPerMinute, now }),
+      limiter:
+        deps.store?.limiter ?? createRateLimiter({ perMinute: config.rateLimitPerMinute, now }),
       clientIp: clientIpResolver(config.trustProxy, deps.socketAddress ?? (() => undefined)),
       now,
       randomId: deps.randomId ?? createRandomId(),

@@ -1,9 +1,10 @@
 // The PostgreSQL store against the shared outbox contract, each test on a fresh database.
-import { createPostgresPool } from '../../../src/relay/outbox/postgres-pool.ts';
+
+import { describe, it } from 'vitest';
 import { openPostgresOutbox } from '../../../src/relay/outbox/postgres-outbox.ts';
+import { createPostgresPool } from '../../../src/relay/outbox/postgres-pool.ts';
 import { createTestDatabase, sharedDatabaseUrl } from '../../_util/postgres-database.ts';
 import { describeOutboxContract } from './outbox-contract.ts';
-import { describe, it } from 'vitest';
 
 const baseUrl = sharedDatabaseUrl();
 
