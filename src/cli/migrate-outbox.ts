@@ -99,6 +99,7 @@ export async function runMigrateOutbox(
     await migratePostgres(pool);
     const copied = { pending: 0, dead: 0 };
     const client = await pool.connect();
+    let broken = false;
     try {
       await client.query('BEGIN');
       for (const row of rows) {
@@ -130,10 +131,13 @@ export async function runMigrateOutbox(
       }
       await client.query('COMMIT');
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      broken = await client.query('ROLLBACK').then(
+        () => false,
+        () => true,
+      );
       throw error;
     } finally {
-      client.release();
+      client.release(broken);
     }
     const skipped = rows.length - copied.pending - copied.dead;
     io.stdout.write(

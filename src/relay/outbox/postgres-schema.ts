@@ -57,6 +57,7 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 /** Creates or upgrades the tables; safe to run from many relays at the same moment. */
 export async function migratePostgres(pool: Pool): Promise<void> {
   const client = await pool.connect();
+  let broken = false;
   try {
     await client.query('BEGIN');
     await client.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`);
@@ -82,9 +83,13 @@ export async function migratePostgres(pool: Pool): Promise<void> {
     );
     await client.query('COMMIT');
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    // A connection that cannot even roll back is broken: the pool must not hand it out again.
+    broken = await client.query('ROLLBACK').then(
+      () => false,
+      () => true,
+    );
     throw error;
   } finally {
-    client.release();
+    client.release(broken);
   }
 }
