@@ -12,6 +12,7 @@ import { startPrivateCluster } from '../test/_util/postgres-cluster.ts';
 import { createTestDatabase } from '../test/_util/postgres-database.ts';
 import { type Child, spawnServer, spawnSim } from './children.ts';
 import { type LoadResult, loadSpread } from './load.ts';
+import { measureLimiters } from './rate-limit.ts';
 
 export interface StoreRun {
   store: 'SQLite' | 'PostgreSQL';
@@ -156,4 +157,63 @@ async function freshDatabase(baseUrl: string, round: number) {
       await client.end();
     },
   };
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
+
+/** (g) the stores side by side, 1 and 3 relays; (h) the shared rate limit's two candidates. */
+export async function benchPostgres(
+  dataDir: string,
+  relayEnv: Record<string, string>,
+  seconds: number,
+  leads: number,
+): Promise<void> {
+  const database = await benchDatabase();
+  if ('reason' in database) {
+    console.log(`(g) PostgreSQL vs SQLite: skipped, ${database.reason}\n`);
+    return;
+  }
+  try {
+    const runs = await measureStores({
+      databaseUrl: database.url,
+      dataDir,
+      env: relayEnv,
+      seconds,
+      leads,
+    });
+    const base = runs.find((r) => r.store === 'SQLite' && r.processes === 1);
+    console.table(
+      Object.fromEntries(
+        runs.map((r) => [
+          `(g) ${r.store}, ${r.processes} relay${r.processes > 1 ? 's' : ''}`,
+          {
+            'accept req/s': fmt(r.accept.requestsPerSecond),
+            'vs SQLite×1': fmt(
+              r.accept.requestsPerSecond / (base?.accept.requestsPerSecond ?? 1),
+              2,
+            ),
+            'p99 ms': r.accept.p99,
+            'non-2xx': r.accept.non2xx,
+            'delivery leads/s': fmt(r.deliveryLeadsPerSecond),
+            'delivery vs SQLite×1': fmt(
+              r.deliveryLeadsPerSecond / (base?.deliveryLeadsPerSecond ?? 1),
+              2,
+            ),
+          },
+        ]),
+      ),
+    );
+    console.log('3 SQLite relays each own a file; 3 PostgreSQL relays share one outbox.\n');
+    const limiters = await measureLimiters(database.url, Math.max(2, seconds / 2));
+    console.table(
+      Object.fromEntries(
+        limiters.map((l) => [
+          `(h) ${l.name}, ${l.connections} connections`,
+          { 'checks/s': fmt(l.checksPerSecond) },
+        ]),
+      ),
+    );
+  } finally {
+    await database.done();
+  }
 }

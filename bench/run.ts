@@ -11,8 +11,7 @@ import {
 import { spawnServer } from './children.ts';
 import { measureDelivery } from './delivery.ts';
 import { type LoadResult, load } from './load.ts';
-import { benchDatabase, measureStores } from './postgres.ts';
-import { measureLimiters } from './rate-limit.ts';
+import { benchPostgres } from './postgres.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const DELIVERY_LEADS = Number(process.env.BENCH_DELIVERY_LEADS ?? 3000);
@@ -98,7 +97,7 @@ async function main(): Promise<void> {
       ),
     );
 
-    await measurePostgres(join(dataDir, 'stores'));
+    await benchPostgres(join(dataDir, 'stores'), relayEnv, SECONDS, DELIVERY_LEADS);
 
     const gzip = bundleGzipBytes();
     console.log(
@@ -108,58 +107,6 @@ async function main(): Promise<void> {
     );
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-/** (e) the stores side by side, 1 and 3 relays; (f) the shared rate limit's two candidates. */
-async function measurePostgres(dataDir: string): Promise<void> {
-  const database = await benchDatabase();
-  if ('reason' in database) {
-    console.log(`(e) PostgreSQL vs SQLite: skipped, ${database.reason}\n`);
-    return;
-  }
-  try {
-    const runs = await measureStores({
-      databaseUrl: database.url,
-      dataDir,
-      env: relayEnv,
-      seconds: SECONDS,
-      leads: DELIVERY_LEADS,
-    });
-    const base = runs.find((r) => r.store === 'SQLite' && r.processes === 1);
-    console.table(
-      Object.fromEntries(
-        runs.map((r) => [
-          `(e) ${r.store}, ${r.processes} relay${r.processes > 1 ? 's' : ''}`,
-          {
-            'accept req/s': fmt(r.accept.requestsPerSecond),
-            'vs SQLite×1': fmt(
-              r.accept.requestsPerSecond / (base?.accept.requestsPerSecond ?? 1),
-              2,
-            ),
-            'p99 ms': r.accept.p99,
-            'non-2xx': r.accept.non2xx,
-            'delivery leads/s': fmt(r.deliveryLeadsPerSecond),
-            'delivery vs SQLite×1': fmt(
-              r.deliveryLeadsPerSecond / (base?.deliveryLeadsPerSecond ?? 1),
-              2,
-            ),
-          },
-        ]),
-      ),
-    );
-    console.log('3 SQLite relays each own a file; 3 PostgreSQL relays share one outbox.\n');
-    const limiters = await measureLimiters(database.url, Math.max(2, SECONDS / 2));
-    console.table(
-      Object.fromEntries(
-        limiters.map((l) => [
-          `(f) ${l.name}, ${l.connections} connections`,
-          { 'checks/s': fmt(l.checksPerSecond) },
-        ]),
-      ),
-    );
-  } finally {
-    await database.done();
   }
 }
 
