@@ -3,13 +3,11 @@
 // the sim answering after 20 ms). The database is RELAY_TEST_DATABASE_URL or a throwaway cluster.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import pg from 'pg';
 import { openOutbox } from '../src/relay/outbox/index.ts';
 import type { Outbox } from '../src/relay/outbox/outbox.ts';
 import { openPostgresOutbox } from '../src/relay/outbox/postgres-outbox.ts';
 import { createPostgresPool } from '../src/relay/outbox/postgres-pool.ts';
-import { startPrivateCluster } from '../test/_util/postgres-cluster.ts';
-import { createTestDatabase } from '../test/_util/postgres-database.ts';
+import { benchDatabase, freshDatabase } from './bench-database.ts';
 import { type Child, spawnServer, spawnSim } from './children.ts';
 import { type LoadResult, loadSpread } from './load.ts';
 import { measureLimiters } from './rate-limit.ts';
@@ -19,25 +17,6 @@ export interface StoreRun {
   processes: number;
   accept: LoadResult;
   deliveryLeadsPerSecond: number;
-}
-
-/** A database for the bench, or why there is none. */
-export async function benchDatabase(): Promise<
-  { url: string; done(): Promise<void> } | { reason: string }
-> {
-  const shared = process.env.RELAY_TEST_DATABASE_URL?.trim();
-  try {
-    if (shared) {
-      const database = await createTestDatabase(shared, 'bench');
-      return { url: database.url, done: database.drop };
-    }
-    const cluster = await startPrivateCluster();
-    return { url: cluster.url, done: cluster.remove };
-  } catch (error) {
-    return {
-      reason: `no PostgreSQL for the bench (set RELAY_TEST_DATABASE_URL, or install postgresql for initdb): ${(error as Error).message.split('\n')[0]}`,
-    };
-  }
 }
 
 async function spawnRelays(count: number, env: (i: number) => Record<string, string>) {
@@ -141,22 +120,6 @@ export async function measureStores(options: {
     }
   }
   return runs;
-}
-
-/** A database of its own for one run, on the bench's cluster. */
-async function freshDatabase(baseUrl: string, round: number) {
-  const database = await createTestDatabase(baseUrl, `bench_${round}`);
-  return {
-    url: database.url,
-    drop: database.drop,
-    // Drops the accepted rows so delivery starts from exactly `leads` pending rows.
-    async reset() {
-      const client = new pg.Client({ connectionString: database.url });
-      await client.connect();
-      await client.query('TRUNCATE relay_outbox');
-      await client.end();
-    },
-  };
 }
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
