@@ -80,7 +80,7 @@ export function createRelay(config: RelayConfig, deps: RelayDeps = {}): Relay {
   });
   const metrics = createMetrics();
   const outbox = deps.store?.outbox ?? openOutbox(config.dataDir, deps.outboxWriter);
-  deps.store?.pool.on('error', (error) => logger.warn({ err: error }, 'database connection lost'));
+  deps.store?.onError((error, what) => logger.warn({ err: error }, what));
   const client = createEleapiClient({
     baseUrl: config.apiUrl,
     upsertToken: config.token,

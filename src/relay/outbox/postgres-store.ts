@@ -17,7 +17,12 @@ export interface PostgresStore {
   pool: Pool;
   outbox: Outbox;
   limiter: RateLimiter;
+  /** Where to report a lost connection or a rate-limit check the database did not answer. */
+  onError(report: (error: unknown, what: string) => void): void;
 }
+
+// During an outage every submission would report the limiter's failure; once a minute says it.
+const LIMITER_REPORT_EVERY_MS = 60_000;
 
 /** Why a connection failed, in words: Node reports a refused dual-stack connect with no message. */
 export function describeDatabaseError(error: unknown): string {
@@ -32,11 +37,32 @@ export function describeDatabaseError(error: unknown): string {
 }
 
 export async function openPostgresStore(config: PostgresStoreConfig): Promise<PostgresStore> {
-  const pool = createPostgresPool({ url: config.databaseUrl, max: config.dbPool });
+  let report = (_error: unknown, _what: string) => {};
+  let limiterReportedAt = Number.NEGATIVE_INFINITY;
+  const pool = createPostgresPool({
+    url: config.databaseUrl,
+    max: config.dbPool,
+    onError: (error) => report(error, 'database connection lost'),
+  });
   try {
     const outbox = await openPostgresOutbox({ pool });
-    const limiter = createPostgresRateLimiter({ pool, perMinute: config.rateLimitPerMinute });
-    return { pool, outbox, limiter };
+    const limiter = createPostgresRateLimiter({
+      pool,
+      perMinute: config.rateLimitPerMinute,
+      onStoreError: (error) => {
+        if (Date.now() - limiterReportedAt < LIMITER_REPORT_EVERY_MS) return;
+        limiterReportedAt = Date.now();
+        report(error, 'shared rate limit unavailable; this relay limits on its own meanwhile');
+      },
+    });
+    return {
+      pool,
+      outbox,
+      limiter,
+      onError: (handler) => {
+        report = handler;
+      },
+    };
   } catch (error) {
     await pool.end().catch(() => undefined);
     const password = URL.canParse(config.databaseUrl) ? new URL(config.databaseUrl).password : '';
