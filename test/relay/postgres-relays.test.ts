@@ -63,7 +63,7 @@ describe.skipIf(!baseUrl)('relays sharing one PostgreSQL outbox', () => {
 
   it('delivers every lead when a relay holding leases is SIGKILLed', async () => {
     // Slow answers keep leases held long enough to kill a relay in the middle of them.
-    current.sim.setConfig({ latencyMs: 400 });
+    current.sim.setConfig({ latencyMs: 1_500 });
     const extra = { RELAY_LEASE_MS: '2000', RELAY_RATE_LIMIT: '100000' };
     // Started together on an empty database: three migrations at once.
     relays = await Promise.all(
@@ -83,14 +83,14 @@ describe.skipIf(!baseUrl)('relays sharing one PostgreSQL outbox', () => {
 
     const uuids = new Set(leads.map((lead) => lead.uuid));
     const atEleapi = () => new Set(current.sim.received().map((r) => r.body.uuid));
-    await eventually(() => atEleapi().size === uuids.size, 'every lead at eleapi', 30_000);
+    await eventually(() => atEleapi().size === uuids.size, 'every lead at eleapi', 60_000);
     expect(atEleapi()).toEqual(uuids);
     await eventually(
       async () => (await count(`state = 'delivered'`)) === uuids.size,
       'every lead recorded as delivered',
     );
     expect(await count(`state <> 'delivered'`)).toBe(0);
-  }, 60_000);
+  }, 120_000);
 
   it('allows RELAY_RATE_LIMIT submissions per address across two relays, not per relay', async () => {
     relays = await Promise.all(
