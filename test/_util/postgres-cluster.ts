@@ -1,14 +1,23 @@
 // A private, throwaway PostgreSQL cluster for tests that stop and restart the database (the
 // shared CI cluster must stay up for the other files). initdb --no-sync takes about a second.
 import { execFile } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { freePort } from './free-port.ts';
 
 const run = promisify(execFile);
-const BIN = process.env.POSTGRES_BIN ?? '/usr/lib/postgresql/15/bin';
+// PG_BIN, else the newest Debian install (as .ci's postgres.sh picks it).
+const BIN =
+  process.env.PG_BIN ??
+  (existsSync('/usr/lib/postgresql')
+    ? readdirSync('/usr/lib/postgresql')
+        .filter((v) => /^\d+$/.test(v))
+        .sort((a, b) => Number(b) - Number(a))
+        .map((v) => `/usr/lib/postgresql/${v}/bin`)[0]
+    : undefined) ??
+  '/usr/lib/postgresql/15/bin';
 
 export interface PrivateCluster {
   /** postgres://postgres@127.0.0.1:<port>/postgres */
