@@ -1,5 +1,6 @@
-// `npm run bench`: bare node:http vs the relay under the same load, delivery throughput, and the
-// widget's size, printed as one table. Servers run in child processes; autocannon runs here.
+// `npm run bench`: bare node:http vs the relay under the same load, delivery throughput, the
+// widget's size and the phone checks' agreement with libphonenumber, printed as tables. Servers
+// run in child processes; autocannon runs here.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import {
 import { spawnServer } from './children.ts';
 import { measureDelivery } from './delivery.ts';
 import { type LoadResult, load } from './load.ts';
+import { phoneAgreementRows } from './phone-agreement.ts';
 import { benchPostgres } from './postgres.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -105,6 +107,9 @@ async function main(): Promise<void> {
         ? '(d) widget bundle: dist/eleapi-leads.js not built (run npm run build:widget)'
         : `(d) widget bundle: ${fmt(gzip)} bytes gzip; ${fmt((gzip / BUNDLE_TARGET_GZIP_BYTES) * 100, 1)}% of the ${fmt(BUNDLE_TARGET_GZIP_BYTES)}-byte target, ${fmt((gzip / BUNDLE_CEILING_GZIP_BYTES) * 100, 1)}% of the ${fmt(BUNDLE_CEILING_GZIP_BYTES)}-byte ceiling`,
     );
+
+    console.log('\nphone checks against libphonenumber-js (max metadata) as the judge:');
+    console.table(phoneAgreementRows());
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

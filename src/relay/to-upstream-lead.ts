@@ -1,11 +1,12 @@
 // A validated widget submission → the body of eleapi's `PUT /inbox/direct/lead`.
 import type { LeadStatus, UpsertLeadBody } from '../shared/eleapi-api.ts';
-import { normalizePhone } from '../shared/lead-fields.ts';
 import type { ParsedLeadSubmission } from '../shared/lead-submission.ts';
+import type { CheckedLead } from './phone-check.ts';
 
 /** Attribute key the relay writes for consent; the browser may not set it itself. */
 export const CONSENT_ATTRIBUTE = 'consent';
 export const MESSAGE_NOTE_TITLE = 'Message';
+export const EXTENSION_NOTE_TITLE = 'Phone extension';
 
 /** Privileged fields: they come from relay configuration only, never from the browser. */
 export interface UpstreamDefaults {
@@ -15,12 +16,13 @@ export interface UpstreamDefaults {
 }
 
 /**
- * Maps a submission to the upstream lead. Empty fields are dropped (the upsert would blank
- * them), the phone goes as national digits next to its dial code, the message becomes a note,
- * and consent becomes an attribute stamped with the time the relay accepted it.
+ * Maps a checked submission to the upstream lead. Empty fields are dropped (the upsert would
+ * blank them), the phone goes as checked (national number, dial code with "+"), the message and
+ * a phone extension become notes, and consent becomes an attribute stamped with the time the
+ * relay accepted it.
  */
 export function toUpstreamLead(
-  lead: ParsedLeadSubmission,
+  lead: CheckedLead,
   defaults: UpstreamDefaults,
   acceptedAt: Date,
 ): UpsertLeadBody {
@@ -32,10 +34,16 @@ export function toUpstreamLead(
   if (lead.email) body.email = lead.email;
   // A dial code alone says nothing about the visitor: it rides along with a phone only.
   if (lead.phone && lead.dialCode) {
-    body.phone = normalizePhone(lead.phone, lead.dialCode);
+    body.phone = lead.phone;
     body.dialCode = lead.dialCode;
   }
-  if (lead.message) body.notes = [{ title: MESSAGE_NOTE_TITLE, description: lead.message }];
+  const notes = [];
+  if (lead.message) notes.push({ title: MESSAGE_NOTE_TITLE, description: lead.message });
+  // eleapi has no extension field; a note keeps it next to the number for whoever calls.
+  if (lead.phoneExtension) {
+    notes.push({ title: EXTENSION_NOTE_TITLE, description: lead.phoneExtension });
+  }
+  if (notes.length) body.notes = notes;
   if (lead.tags?.length) body.tags = [...new Set(lead.tags)];
   const attributes = [...(lead.attributes ?? [])];
   if (lead.consent === true) {

@@ -1,4 +1,4 @@
-import { DIAL_CODE_GROUPS } from './dial-codes.data.ts';
+import { DIAL_CODE_GROUPS, INTERNATIONAL_PREFIXES } from './dial-codes.data.ts';
 
 /** One country's dialling facts, generated from libphonenumber metadata. */
 export interface Country {
@@ -63,7 +63,9 @@ export function phoneDigits(phone: string): string {
 /**
  * The national number without its trunk prefix (`07911 123456` in GB gives `7911123456`).
  * With `lengths`, a leading trunk digit is kept when the digits already have a possible
- * length and would not without it: Russia's trunk is 8, but so is St Petersburg's 812.
+ * length and would not without it: Russia's trunk is 8, but so is St Petersburg's 812. Only
+ * for such a trunk: no national number starts with 0 or 1, and keeping those would let a
+ * number one digit short through (`07911 12345` is not 10 digits of a UK number).
  */
 export function nationalNumber(
   phone: string,
@@ -74,34 +76,18 @@ export function nationalNumber(
   if (!trunkPrefix || !digits.startsWith(trunkPrefix)) return digits;
   const stripped = digits.slice(trunkPrefix.length);
   const keepWhole =
-    lengths !== undefined && !lengths.includes(stripped.length) && lengths.includes(digits.length);
+    lengths !== undefined &&
+    /^[2-9]/.test(trunkPrefix) &&
+    !lengths.includes(stripped.length) &&
+    lengths.includes(digits.length);
   return keepWhole ? digits : stripped;
 }
 
-/**
- * Reads a number typed in international form (`+44 7911 123456`) and finds its country and
- * national part. Calling codes are prefix-free, so at most one length matches.
- */
-export function splitInternational(
-  phone: string,
-): { country: Country; national: string } | undefined {
-  if (!phone.trim().startsWith('+')) return undefined;
-  const digits = phoneDigits(phone);
-  for (let size = 1; size <= 3; size++) {
-    const candidates = countriesByDialCode(`+${digits.slice(0, size)}`);
-    if (candidates.length === 0) continue;
-    const national = digits.slice(size);
-    const country =
-      candidates.find((c) => c.leadingDigits?.test(national)) ?? (candidates[0] as Country);
-    return { country, national };
-  }
-  return undefined;
-}
+const prefixes = new Map(
+  INTERNATIONAL_PREFIXES.split(' ').map((pair) => pair.split(':') as [string, string]),
+);
 
-/**
- * Whether a national number (trunk prefix already stripped) has a length some country with
- * this dial code allows. The relay has only the dial code, so it checks the union.
- */
-export function isPossibleNationalNumber(national: string, dialCode: string): boolean {
-  return countriesByDialCode(dialCode).some((c) => c.lengths.includes(national.length));
+/** The international prefix dialled from this calling code's countries, "00" for most. */
+export function internationalPrefix(dialCode: string): string {
+  return prefixes.get(dialCode.slice(1)) ?? '00';
 }

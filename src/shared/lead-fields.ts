@@ -1,7 +1,8 @@
 // Field schemas, shared by the widget (field by field, so the bundle carries no object schema)
 // and the relay (composed in lead-submission.ts).
 import * as z from 'zod/mini';
-import { countriesByDialCode, isKnownDialCode, nationalNumber } from './dial-codes.ts';
+import { isKnownDialCode } from './dial-codes.ts';
+import { PHONE_TEXT } from './phone-input.ts';
 
 /** Upper bounds on every string the widget sends, shared so both ends agree. */
 export const LIMITS = {
@@ -80,7 +81,10 @@ export const emailSchema = textOf(
 export const phoneSchema = trimmed(
   LIMITS.phone,
   'phone',
-  z.regex(/^[0-9 ().-]*$/, 'phone must hold digits, spaces, dots, dashes or brackets only'),
+  z.regex(
+    PHONE_TEXT,
+    'phone must hold digits, spaces, dots, dashes or brackets, and may start with "+" or "tel:"',
+  ),
 );
 
 export const dialCodeSchema = textOf(
@@ -90,16 +94,3 @@ export const dialCodeSchema = textOf(
 );
 
 export const messageSchema = trimmed(LIMITS.message, 'message');
-
-/** The national digits of a phone number, trunk prefix stripped, for its dial code. */
-export function normalizePhone(phone: string, dialCode: string): string {
-  const countries = countriesByDialCode(dialCode);
-  const lengths = countries.flatMap((country) => country.lengths);
-  return nationalNumber(phone, countries[0]?.trunkPrefix ?? '', lengths);
-}
-
-/** Whether the phone number's national digits have a length possible for the dial code. */
-export function isPossiblePhone(phone: string, dialCode: string): boolean {
-  const national = normalizePhone(phone, dialCode);
-  return countriesByDialCode(dialCode).some((c) => c.lengths.includes(national.length));
-}

@@ -4,7 +4,6 @@ import {
   dialCodeSchema,
   emailSchema,
   idSchema,
-  isPossiblePhone,
   LIMITS,
   messageSchema,
   nameSchema,
@@ -78,19 +77,12 @@ export const leadSubmissionSchema = z
           input: lead,
         });
       }
-      if (!lead.phone) return;
-      if (!lead.dialCode) {
+      // Whether the number exists for its dial code is the relay's libphonenumber check.
+      if (lead.phone && !lead.dialCode) {
         ctx.issues.push({
           code: 'custom',
           path: ['dialCode'],
           message: 'dialCode is required with phone',
-          input: lead,
-        });
-      } else if (!isPossiblePhone(lead.phone, lead.dialCode)) {
-        ctx.issues.push({
-          code: 'custom',
-          path: ['phone'],
-          message: `phone has the wrong number of digits for ${lead.dialCode}`,
           input: lead,
         });
       }

@@ -1,9 +1,10 @@
 // Builds the body of POST /v1/leads (docs/contract.md §6) from what the visitor typed and the
 // settings.
-import { splitInternational } from '../shared/dial-codes.ts';
-import { type FormField, LIMITS, normalizePhone } from '../shared/lead-fields.ts';
+import { countriesByDialCode } from '../shared/dial-codes.ts';
+import { type FormField, LIMITS } from '../shared/lead-fields.ts';
 // Type only: the strict object schema would cost ~3 KB of bundle (the relay runs it anyway).
 import type { LeadSubmission } from '../shared/lead-submission.ts';
+import { readPhone } from '../shared/phone-input.ts';
 import type { Attribute } from './page-context.ts';
 import type { FormValues, WidgetSettings } from './types.ts';
 
@@ -26,9 +27,13 @@ export function buildSubmission(
     (settings.fields.includes(field) && values[field].trim()) || undefined;
   const typed = shown('phone') ?? '';
   // A number typed as "+44 7911 123456" carries its own dial code, whatever the selector says.
-  const international = splitInternational(typed);
-  const dialCode = international?.country.dialCode ?? values.dialCode.trim();
-  const phone = normalizePhone(international?.national ?? typed, dialCode) || undefined;
+  // Sent as national digits (and its extension), which the relay checks and forwards.
+  const [selected] = countriesByDialCode(values.dialCode.trim());
+  const reading = selected && readPhone(typed, selected);
+  const dialCode = reading?.country.dialCode ?? values.dialCode.trim();
+  const phone = reading
+    ? `${reading.national}${reading.extension && ` ext. ${reading.extension}`}` || undefined
+    : typed || undefined;
   // The site's attributes win over page context on the same key; values and count bounded.
   const keys = new Set<string>();
   const attributes = [...settings.attributes, ...context]

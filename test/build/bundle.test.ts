@@ -53,6 +53,8 @@ describe('dist/eleapi-leads.js', () => {
   it.each([
     'hono',
     'better-sqlite3',
+    // The relay's phone authority (max metadata, ~150 KB): the widget has its own cheap check.
+    'libphonenumber',
     'x-bp-token',
     'x-bot-token',
     'ELEAPI_TOKEN',

@@ -3,11 +3,10 @@ import {
   COUNTRIES,
   countriesByDialCode,
   countryByIso,
+  internationalPrefix,
   isKnownDialCode,
-  isPossibleNationalNumber,
   nationalNumber,
   phoneDigits,
-  splitInternational,
 } from '../../src/shared/dial-codes.ts';
 
 describe('dial-code table', () => {
@@ -46,30 +45,13 @@ describe('dial-code table', () => {
   });
 });
 
-describe('splitInternational', () => {
-  it.each([
-    ['+44 7911 123456', 'GB', '7911123456'],
-    ['+1 (268) 464-1234', 'AG', '2684641234'],
-    ['+1 212 555 0100', 'US', '2125550100'],
-    ['+7 701 123 4567', 'KZ', '7011234567'],
-    ['+7 912 345 6789', 'RU', '9123456789'],
-    ['+91 98765 43210', 'IN', '9876543210'],
-    ['+353 85 123 4567', 'IE', '851234567'],
-    ['  +49 30 123456', 'DE', '30123456'],
-  ])('reads %s as %s with national part %s', (typed, iso, national) => {
-    const found = splitInternational(typed);
-    expect(found?.country.iso).toBe(iso);
-    expect(found?.national).toBe(national);
-  });
-
-  it('reads the island codes under +44 by their leading digits', () => {
-    expect(splitInternational('+44 7624 123456')?.country.iso).toBe('IM');
-  });
-
-  it('answers undefined without a leading "+" or for an unknown code', () => {
-    expect(splitInternational('07911 123456')).toBeUndefined();
-    expect(splitInternational('+999 123')).toBeUndefined();
-    expect(splitInternational('+')).toBeUndefined();
+describe('international prefixes', () => {
+  it('knows the prefix dialled out of North America and Russia, and "00" elsewhere', () => {
+    expect(internationalPrefix('+1')).toBe('011');
+    expect(internationalPrefix('+7')).toBe('810');
+    expect(internationalPrefix('+61')).toBe('0011');
+    expect(internationalPrefix('+44')).toBe('00');
+    expect(internationalPrefix('+54')).toBe('00');
   });
 });
 
@@ -88,13 +70,5 @@ describe('national numbers', () => {
     // St Petersburg numbers start with 812; without the trunk 8 they are whole already.
     expect(nationalNumber('812 123 45 67', '8', [10])).toBe('8121234567');
     expect(nationalNumber('8 812 123 45 67', '8', [10])).toBe('8121234567');
-  });
-
-  it('checks possible lengths against every country sharing the code', () => {
-    expect(isPossibleNationalNumber('7911123456', '+44')).toBe(true);
-    expect(isPossibleNationalNumber('79111', '+44')).toBe(false);
-    expect(isPossibleNationalNumber('9876543210', '+91')).toBe(true);
-    expect(isPossibleNationalNumber('987654321', '+91')).toBe(false);
-    expect(isPossibleNationalNumber('123', '+999')).toBe(false);
   });
 });

@@ -59,6 +59,16 @@ describe('buildSubmission', () => {
     expect(body).toMatchObject({ phone: '612345678', dialCode: '+33' });
   });
 
+  it.each([
+    ['0049 151 23456789', '15123456789', '+49'],
+    ['011 44 7911 123456', '7911123456', '+44'],
+    ['tel:+447911123456', '7911123456', '+44'],
+    ['+1 (202) 555-0123 ext. 12', '2025550123 ext. 12', '+1'],
+  ])('reads %s as phone %s with dial code %s', (typed, phone, dialCode) => {
+    const values = formValues({ phone: typed, dialCode: '+1' });
+    expect(buildSubmission(values, settings(), UUID, [])).toMatchObject({ phone, dialCode });
+  });
+
   it('does not send values of fields the form does not show', () => {
     const body = buildSubmission(
       formValues({ name: 'Ada', phone: '07911123456', message: 'hi' }),

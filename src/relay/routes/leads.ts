@@ -9,6 +9,7 @@ import { bodyGuard } from '../middleware/body-guard.ts';
 import { leadsCors } from '../middleware/cors.ts';
 import { rateLimit } from '../middleware/rate-limit.ts';
 import type { Outbox } from '../outbox/index.ts';
+import { checkLeadPhone } from '../phone-check.ts';
 import type { RateLimiter } from '../rate-limiter.ts';
 import { fail, invalid, invalidBody, quote } from '../respond.ts';
 import { reservedAttributeIndex, toUpstreamLead } from '../to-upstream-lead.ts';
@@ -51,7 +52,9 @@ export function leadsRoutes(deps: LeadsRouteDeps): Hono<RelayEnv> {
       if (!json.ok) return invalidBody(c, json.message);
       const parsed = leadSubmissionSchema.safeParse(json.value);
       if (!parsed.success) return invalid(c, toFieldIssues(parsed.error));
-      const lead = parsed.data;
+      const checked = checkLeadPhone(parsed.data);
+      if (!checked.ok) return invalid(c, checked.issues);
+      const { lead } = checked;
       const reserved = reservedAttributeIndex(lead);
       if (reserved >= 0) {
         return invalid(c, [

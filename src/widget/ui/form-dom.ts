@@ -1,6 +1,7 @@
 // The form's inputs are uncontrolled: the DOM holds what the visitor typed (no state per
 // keystroke, less code in the bundle), read once at submit and written only by prefill.
-import { countryByIso, splitInternational } from '../../shared/dial-codes.ts';
+import { countryByIso } from '../../shared/dial-codes.ts';
+import { readPhone } from '../../shared/phone-input.ts';
 import type { Prefill } from '../types.ts';
 import type { Draft } from './validate-form.ts';
 
@@ -8,15 +9,17 @@ const input = (form: HTMLFormElement, name: string) =>
   form.elements.namedItem(name) as HTMLInputElement | null;
 
 /**
- * A number typed as `+44 7911 123456` keeps its national part; returns the country it picked.
- * Left as typed when the code is unknown, so validation can say so.
+ * A number typed as `+44 7911 123456`, `0044 …` or `tel:+44…` shows its national part as the
+ * visitor grouped it; returns the country its code picked. Left as typed when it cannot be
+ * read, so validation can say so; digits are never changed, only the prefix taken off.
  */
-export function splitPhone(form: HTMLFormElement): string | undefined {
+export function splitPhone(form: HTMLFormElement, selected: string): string | undefined {
   const phone = input(form, 'phone');
-  const found = phone && splitInternational(phone.value);
+  const country = countryByIso(selected);
+  const found = phone && country && readPhone(phone.value, country);
   if (!found) return undefined;
-  phone.value = found.national;
-  return found.country.iso;
+  if (found.display !== phone.value.trim()) phone.value = found.display;
+  return found.international ? found.country.iso : undefined;
 }
 
 /** Everything the form holds; fields not on screen read as empty, so they are never sent. */
@@ -36,7 +39,11 @@ export function readForm(form: HTMLFormElement, country: string): Draft {
 }
 
 /** Fills fields the page knows and the visitor left empty (their typing wins); may pick a country. */
-export function prefillForm(form: HTMLFormElement, prefill: Prefill): string | undefined {
+export function prefillForm(
+  form: HTMLFormElement,
+  prefill: Prefill,
+  selected: string,
+): string | undefined {
   for (const name of ['name', 'email'] as const) {
     const field = input(form, name);
     if (field && !field.value && prefill[name]) field.value = prefill[name];
@@ -48,7 +55,7 @@ export function prefillForm(form: HTMLFormElement, prefill: Prefill): string | u
   phone.value = number.trim().startsWith('+')
     ? number
     : `+${(dialCode ?? '').replace('+', '')}${number}`;
-  const country = splitPhone(form);
+  const country = splitPhone(form, selected);
   if (!country) phone.value = number;
   return country;
 }

@@ -1,7 +1,7 @@
 // Checks the form before any request, field by field with the relay's own field schemas, and
 // places the relay's 400 issues on the fields they name.
 import type * as z from 'zod/mini';
-import { countryByIso, nationalNumber } from '../../shared/dial-codes.ts';
+import { countryByIso } from '../../shared/dial-codes.ts';
 import {
   emailSchema,
   type FormField,
@@ -9,6 +9,7 @@ import {
   nameSchema,
   phoneSchema,
 } from '../../shared/lead-fields.ts';
+import { isPossiblePhone } from '../../shared/phone-input.ts';
 import type { FieldIssue, FormValues, WidgetSettings } from '../types.ts';
 import type { ErrorText } from './strings.ts';
 
@@ -23,19 +24,16 @@ export type FieldErrors = { [key in ErrorKey]?: ErrorText };
 
 type Settings = Pick<WidgetSettings, 'fields' | 'required' | 'consent'>;
 
-// Stricter than the relay's union over a shared code: GG (+44) allows 10 digits, GB 9 or 10.
-function possibleFor(phone: string, iso: string): boolean {
-  const country = countryByIso(iso);
-  return !!country && country.lengths.includes(nationalNumber(phone, country.trunkPrefix).length);
-}
-
 const passes = (schema: z.ZodMiniType, value: string) => schema.safeParse(value).success;
 
 const RULES: Record<FormField, [check: (value: string, draft: Draft) => boolean, ErrorText]> = {
   name: [(value) => passes(nameSchema, value), 'bad'],
   email: [(value) => passes(emailSchema, value), 'badEmail'],
   phone: [
-    (value, draft) => passes(phoneSchema, value) && possibleFor(value, draft.country),
+    (value, draft) => {
+      const country = countryByIso(draft.country);
+      return passes(phoneSchema, value) && !!country && isPossiblePhone(value, country);
+    },
     'badPhone',
   ],
   message: [(value) => passes(messageSchema, value), 'bad'],

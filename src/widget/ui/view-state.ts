@@ -64,7 +64,7 @@ export function createViewState(
       // Checked on state, which this handler changes before any second click can land.
       if (state.phase === 'busy') return;
       const element = event.currentTarget as HTMLFormElement;
-      const country = splitPhone(element) ?? state.country;
+      const country = splitPhone(element, state.country) ?? state.country;
       const { country: _, ...values } = readForm(element, country);
       const errors = validateForm({ ...values, country }, settings);
       const invalid = Object.keys(errors).length > 0;
@@ -92,14 +92,14 @@ export function createViewState(
     pickCountry: ({ currentTarget }) => pick((currentTarget as HTMLSelectElement).value),
     splitPhone() {
       const element = form();
-      if (element) pick(splitPhone(element));
+      if (element) pick(splitPhone(element, state.country));
     },
   };
 
   draw(state, actions);
   const stopPrefill = controller.onPrefill((prefill) => {
     const element = form();
-    if (element) pick(prefillForm(element, prefill));
+    if (element) pick(prefillForm(element, prefill, state.country));
   });
   return {
     actions,

@@ -147,13 +147,36 @@ describe('validation before sending', () => {
 });
 
 describe('a "+CC" number typed into the phone field', () => {
-  it('picks the country by its code and keeps the national part (+44, trunk 0)', () => {
+  it('picks the country by its code and keeps the national part as grouped (+44, trunk 0)', () => {
     const rendered = renderWidget({ defaultCountry: 'US' });
     const phone = field(rendered, 'Phone') as HTMLInputElement;
     type(phone, '+44 07911 123456');
     fireEvent.change(phone);
     expect(countrySelect(rendered).value).toBe('GB');
-    expect(phone.value).toBe('07911123456');
+    expect(phone.value).toBe('07911 123456');
+  });
+
+  it.each([
+    ['0049 151 23456789', 'DE', '151 23456789'],
+    ['011 44 7911 123456', 'GB', '7911 123456'],
+    ['tel:+447911123456', 'GB', '7911123456'],
+    ['+1 (202) 555-0123 ext. 12', 'US', '(202) 555-0123 ext. 12'],
+  ])('reads %s as %s and shows "%s", digits unchanged', (typed, iso, shown) => {
+    const rendered = renderWidget({ defaultCountry: 'US' });
+    const phone = field(rendered, 'Phone') as HTMLInputElement;
+    type(phone, typed);
+    fireEvent.change(phone);
+    expect(countrySelect(rendered).value).toBe(iso);
+    expect(phone.value).toBe(shown);
+  });
+
+  it('leaves a national number as the visitor typed it', () => {
+    const rendered = renderWidget({ defaultCountry: 'RU' });
+    const phone = field(rendered, 'Phone') as HTMLInputElement;
+    type(phone, '812 123 45 67');
+    fireEvent.change(phone);
+    expect(countrySelect(rendered).value).toBe('RU');
+    expect(phone.value).toBe('812 123 45 67');
   });
 
   it('tells +1 countries apart by their leading digits (+1 268 is Antigua)', () => {
@@ -173,7 +196,7 @@ describe('a "+CC" number typed into the phone field', () => {
     type(field(rendered, 'Phone'), '+44 7911 123456');
     send(rendered);
     expect(rendered.controller.submitted[0]).toMatchObject({
-      phone: '7911123456',
+      phone: '7911 123456',
       dialCode: '+44',
     });
   });
@@ -202,7 +225,7 @@ describe('prefill', () => {
     );
     expect((field(rendered, 'Name') as HTMLInputElement).value).toBe('Ada');
     expect((field(rendered, 'Email') as HTMLInputElement).value).toBe('ada@example.com');
-    expect((field(rendered, 'Phone') as HTMLInputElement).value).toBe('2684641234');
+    expect((field(rendered, 'Phone') as HTMLInputElement).value).toBe('268 464 1234');
     expect(countrySelect(rendered).value).toBe('AG');
   });
 

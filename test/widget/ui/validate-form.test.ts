@@ -52,6 +52,18 @@ describe('validateForm', () => {
     });
   });
 
+  it.each([
+    ['0044 7911 123456', 'US'],
+    ['011 44 7911 123456', 'US'],
+    ['011 15-2345-6789', 'AR'],
+    ['tel:+447911123456', 'GB'],
+    ['+1 (202) 555-0123 ext. 12', 'US'],
+    ['812 123 45 67', 'RU'],
+    ['0049 151 23456789', 'GB'],
+  ])('lets %s through with %s selected (the shared rule, not a copy)', (phone, country) => {
+    expect(validateForm(draft({ phone, country }), settings)).toEqual({});
+  });
+
   it('refuses letters and an unknown "+" code in the phone', () => {
     expect(validateForm(draft({ phone: '0791I 123456' }), settings)).toEqual({ phone: 'badPhone' });
     expect(validateForm(draft({ phone: '+999 123' }), settings)).toEqual({ phone: 'badPhone' });
