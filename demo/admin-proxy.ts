@@ -20,7 +20,7 @@ export interface AdminProxyOptions {
 // The relay's admin listing: `{ ok, page, data }` with data as the eleapi listing's chats.
 const adminListing = z.object({ data: z.array(chatSchema) });
 
-// Bounds the CSV walk: a listing that never ends must not hang the download.
+// Bounds the walk for the CSV and the total: a listing that never ends must not hang either.
 const MAX_CSV_PAGES = 200;
 
 export function createAdminProxy(options: AdminProxyOptions) {
@@ -59,13 +59,18 @@ export function createAdminProxy(options: AdminProxyOptions) {
     sendJson(res, 200, { page, rows, hasMore: next.length > 0 });
   }
 
-  async function leadsCsv(res: ServerResponse): Promise<void> {
+  async function allLeads(): Promise<ChatRecord[]> {
     const rows: ChatRecord[] = [];
     for (let page = 1; page <= MAX_CSV_PAGES; page++) {
       const found = await leadsPage(page);
       if (found.length === 0) break;
       rows.push(...found);
     }
+    return rows;
+  }
+
+  async function leadsCsv(res: ServerResponse): Promise<void> {
+    const rows = await allLeads();
     send(res, 200, toCsv(rows), {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': 'attachment; filename="leads.csv"',
@@ -99,6 +104,9 @@ export function createAdminProxy(options: AdminProxyOptions) {
     const route = `${req.method} ${url.pathname}`;
     if (route === 'GET /admin/leads') return leads(url, res);
     if (route === 'GET /admin/leads.csv') return leadsCsv(res);
+    if (route === 'GET /admin/leads/total') {
+      return sendJson(res, 200, { total: (await allLeads()).length });
+    }
     if (route === 'GET /admin/outbox') return outbox(url, res);
     if (route === 'POST /admin/outbox/retry') return retry(req, res);
     throw new RequestError(404, `no admin route for ${route}`);

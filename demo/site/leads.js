@@ -49,6 +49,8 @@
       el('td', { textContent: lead.email || '—' }),
       el('td', { textContent: phone || '—' }),
       tags,
+      // Notes hold what the visitor wrote ("Message: …"); line breaks kept by the stylesheet.
+      el('td', { className: 'notes', textContent: lead.notes || '—' }),
       el('td', {}, el('span', { className: 'pill', textContent: lead.status || 'OPEN' })),
       el('td', {}, time(lead.updated_at || lead.created_at)),
     );
@@ -60,7 +62,7 @@
       const body = await getJson(`/admin/leads?page=${page}`);
       const rows = body.rows.map(leadRow);
       $('leads-body').replaceChildren(
-        ...(rows.length ? rows : [emptyRow(6, 'No leads on this page.')]),
+        ...(rows.length ? rows : [emptyRow(7, 'No leads on this page.')]),
       );
       $('leads-page').textContent = `Page ${page}`;
       $('leads-prev').disabled = page <= 1;
@@ -71,6 +73,17 @@
       );
     } catch (error) {
       setStatus('leads-status', `Could not load leads: ${error.message}`, true);
+    }
+    loadTotal();
+  };
+
+  // The listing has no count: the server walks every page for it, after the page is shown.
+  const loadTotal = async () => {
+    try {
+      const { total } = await getJson('/admin/leads/total');
+      $('leads-total').textContent = `${total} lead${total === 1 ? '' : 's'} in all`;
+    } catch (error) {
+      $('leads-total').textContent = `Total unknown: ${error.message}`;
     }
   };
 
@@ -111,17 +124,30 @@
         getJson('/admin/outbox?state=pending'),
         getJson('/admin/outbox?state=dead'),
       ]);
+      // The count is the relay's, over every row; the list may be cut at its limit. "None" is
+      // said only when the relay counts none.
       const fill = (state, body) => {
         const rows = body.rows.map((row) => outboxRow(row, state));
-        const empty =
+        const counted = body.counts?.[state];
+        const total = typeof counted === 'number' ? counted : rows.length;
+        const none =
           state === 'pending' ? 'Nothing waiting: eleapi has every lead.' : 'No dead letters.';
-        $(`${state}-body`).replaceChildren(...(rows.length ? rows : [emptyRow(4, empty)]));
-        $(`${state}-count`).textContent = String(body.counts?.[state] ?? rows.length);
+        const more = total - rows.length;
+        const extra = more > 0 ? [emptyRow(4, `…and ${more} more not listed here.`)] : [];
+        $(`${state}-body`).replaceChildren(
+          ...(total === 0 ? [emptyRow(4, none)] : [...rows, ...extra]),
+        );
+        $(`${state}-count`).textContent = String(total);
+        return total;
       };
       fill('pending', pending);
-      fill('dead', dead);
-      $('outbox-retry').disabled = dead.rows.length === 0;
+      $('outbox-retry').disabled = fill('dead', dead) === 0;
     } catch (error) {
+      // Unknown is not zero: the counts and tables say so instead of keeping a stale "none".
+      for (const state of ['pending', 'dead']) {
+        $(`${state}-count`).textContent = '?';
+        $(`${state}-body`).replaceChildren(emptyRow(4, 'Not known: the outbox did not load.'));
+      }
       setStatus('outbox-status', `Could not load the outbox: ${error.message}`, true);
     }
   };

@@ -2,7 +2,7 @@
 // does the part the lead form relies on. Like the real one, it reads `BotId,CustomerId` from
 // its own tag, shows a chat bubble, and when the visitor opens the chat it creates the chat
 // session UUID and keeps it in sessionStorage, where eleapi-leads finds it (docs/contract.md
-// §3).
+// §3). Its bubble sits bottom-right (bottom-left in RTL), the corner the real one uses.
 (() => {
   const UUID_KEY = 'eleapi-chat-uuid';
   const script = document.currentScript;
@@ -42,14 +42,14 @@
   const t = TEXT[lang] ?? TEXT.en;
 
   const CSS = `
-    :host { all: initial; position: fixed; inset-block-end: 20px; inset-inline-start: 20px;
+    :host { all: initial; position: fixed; inset-block-end: 20px; inset-inline-end: 20px;
       z-index: 2147482000; font: 15px/1.45 system-ui, -apple-system, 'Segoe UI', sans-serif; color: #1c2430; }
     .bubble { display: flex; gap: 8px; align-items: center; border: 0; border-radius: 999px;
       padding: 12px 18px; background: #1d2a3a; color: #fff; font: inherit; font-weight: 600;
       cursor: pointer; box-shadow: 0 6px 20px rgb(0 0 0 / 0.25); }
     .bubble:focus-visible, button:focus-visible { outline: 3px solid #6aa0ff; outline-offset: 2px; }
     .dot { width: 10px; height: 10px; border-radius: 50%; background: #4cd37a; }
-    .chat { display: none; width: min(320px, calc(100vw - 40px)); margin-block-end: 12px;
+    .chat { display: none; margin-inline-start: auto; width: min(320px, calc(100vw - 40px)); margin-block-end: 12px;
       border-radius: 14px; background: #fff; box-shadow: 0 12px 40px rgb(0 0 0 / 0.25); overflow: hidden; }
     :host(.open) .chat { display: block; }
     header { display: flex; align-items: center; justify-content: space-between; gap: 8px;

@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import * as z from 'zod/mini';
 import { createEleapiClient, type EleapiClient, EleapiError } from '../relay/eleapi-client.ts';
-import { CHAT_RECORD_COLUMNS, csvLine, flattenChat } from '../shared/chat-record.ts';
+import { csvHeader, csvRow, flattenChat } from '../shared/chat-record.ts';
 import { type Chat, DEFAULT_ELEAPI_API_URL } from '../shared/eleapi-api.ts';
 
 export interface ExportIo {
@@ -13,7 +13,7 @@ export interface ExportIo {
 }
 
 export const EXPORT_USAGE = `Usage: eleapi-relay export --bot-id ID --customer-id ID [--type lead|non-lead] [--format csv|jsonl] [--max-pages N]
-  Writes every chat of the bot to stdout (CSV with a header row, or one JSON chat per line).
+  Writes every chat of the bot to stdout (UTF-8 CSV with a BOM and a header row, or one JSON chat per line).
   Env: ELEAPI_LIST_TOKEN or ELEAPI_TOKEN (required), ELEAPI_API_URL (default ${DEFAULT_ELEAPI_API_URL}).`;
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -116,7 +116,7 @@ async function exportPages(
   write: (text: string) => Promise<void>,
   say: (line: string) => void,
 ): Promise<number> {
-  if (options.format === 'csv') await write(csvLine(CHAT_RECORD_COLUMNS));
+  if (options.format === 'csv') await write(csvHeader());
   const maxPages = Number(options['max-pages']);
   const seen = new Set<string>();
   let previousIds = '';
@@ -152,7 +152,9 @@ async function exportPages(
     const fresh = data.filter((chat) => !seen.has(chat._id));
     for (const chat of fresh) {
       seen.add(chat._id);
-      await write(options.format === 'csv' ? csvRow(chat) : `${JSON.stringify(chat)}\n`);
+      await write(
+        options.format === 'csv' ? csvRow(flattenChat(chat)) : `${JSON.stringify(chat)}\n`,
+      );
     }
     total += fresh.length;
     const skipped = data.length - fresh.length;
@@ -160,11 +162,6 @@ async function exportPages(
   }
   say(`export: stopped after --max-pages ${maxPages} pages without reaching an empty page`);
   return 1;
-}
-
-function csvRow(chat: Chat): string {
-  const record = flattenChat(chat);
-  return csvLine(CHAT_RECORD_COLUMNS.map((column) => record[column]));
 }
 
 /** Writes and waits for the stream to drain, so a slow pipe does not buffer the whole export. */

@@ -11,6 +11,7 @@ export const CHAT_RECORD_COLUMNS = [
   'country',
   'tags',
   'attributes',
+  'notes',
   'status',
   'created_at',
   'updated_at',
@@ -20,8 +21,8 @@ export type ChatRecordColumn = (typeof CHAT_RECORD_COLUMNS)[number];
 export type ChatRecord = Record<ChatRecordColumn, string>;
 
 /**
- * Flattens a chat of the listing. Tags are joined with `;`, attributes as `key=value;…`;
- * anything missing is `""`.
+ * Flattens a chat of the listing. Tags are joined with `;`, attributes as `key=value;…`, notes
+ * (the visitor's message among them) as `Title: text`, one per line; anything missing is `""`.
  *
  * @example
  * flattenChat(chat).phone_prefix // "91"
@@ -39,6 +40,7 @@ export function flattenChat(chat: Chat): ChatRecord {
     country: details.country ?? '',
     tags: (details.tags ?? []).join(';'),
     attributes: (details.attributes ?? []).map((a) => `${a.key}=${a.value}`).join(';'),
+    notes: (chat.profile.notes ?? []).map((n) => `${n.title}: ${n.description}`).join('\n'),
     status: chat.status ?? '',
     created_at: chat.createdAt,
     updated_at: chat.updatedAt ?? '',
@@ -60,10 +62,17 @@ export function csvLine(values: readonly string[]): string {
   return `${values.map(csvCell).join(',')}\r\n`;
 }
 
-/** A whole CSV document: the header row, then one line per record. */
+// Excel reads a CSV without a byte order mark as the system code page: "Müller" becomes "MÃ¼ller".
+export const CSV_BOM = '\uFEFF';
+
+/** One record as one CSV line, in column order. */
+export const csvRow = (record: ChatRecord): string =>
+  csvLine(CHAT_RECORD_COLUMNS.map((column) => record[column]));
+
+/** How every CSV export starts: the byte order mark, then the header row. */
+export const csvHeader = (): string => CSV_BOM + csvLine(CHAT_RECORD_COLUMNS);
+
+/** A whole CSV document: the BOM and header row, then one line per record. */
 export function toCsv(rows: readonly ChatRecord[]): string {
-  return (
-    csvLine(CHAT_RECORD_COLUMNS) +
-    rows.map((row) => csvLine(CHAT_RECORD_COLUMNS.map((c) => row[c]))).join('')
-  );
+  return csvHeader() + rows.map(csvRow).join('');
 }

@@ -74,6 +74,15 @@ export const zIndex: Rule<number> = [
   (raw) => (/^\d{1,10}$/.test(raw) && +raw < 2 ** 31 ? +raw : null),
 ];
 
+/** The launcher's shift from its corner: "x,y" in CSS pixels, each 0 to 2000. */
+export const offset: Rule<[x: number, y: number]> = [
+  'x,y in pixels, each 0 to 2000',
+  (raw) => {
+    const [, x, y] = /^(\d{1,4})\s*,\s*(\d{1,4})$/.exec(raw) ?? [];
+    return x && y && +x <= 2000 && +y <= 2000 ? [+x, +y] : null;
+  },
+];
+
 // The value lands in a CSS custom property, so only plain colour syntax passes: no url(), no ";".
 export const color: Rule<string> = [
   'a colour: #rgb, #rrggbb, rgb() or hsl()',

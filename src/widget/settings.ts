@@ -40,6 +40,8 @@ const RULES: Table & { messengerSelector?: [rules.Rule<string>, string] } = {
   context: [rules.onOff, true],
   accentColor: [rules.color],
   position: [rules.oneOf('bottom-right', 'bottom-left'), 'bottom-right'],
+  // Up one bubble row: eleapi's messenger bubble sits in the bottom corner too (README).
+  offset: [rules.offset, [0, 72]],
   zIndex: [rules.zIndex, 2147483000],
 };
 

@@ -36,6 +36,8 @@ export interface WidgetSettings {
   context: boolean;
   accentColor: string | undefined;
   position: Position;
+  /** The launcher's shift from its corner in px: inward from the side, up from the bottom. */
+  offset: [x: number, y: number];
   zIndex: number;
 }
 

@@ -25,6 +25,7 @@ export function widgetSettings(overrides: Partial<WidgetSettings> = {}): WidgetS
     context: true,
     accentColor: undefined,
     position: 'bottom-right',
+    offset: [0, 72],
     zIndex: 2147483000,
     ...overrides,
   };

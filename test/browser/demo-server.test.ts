@@ -1,17 +1,23 @@
 // The demo website server over real HTTP (no browser needed): its pages, the admin proxy in
 // front of a real relay, the CSV download, and how it answers what it cannot do.
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_BOT, PAGE_RELAY_URL } from '../../demo/demo-config.ts';
 import { DEMO_SITE_DIR, type RunningDemoServer, startDemoServer } from '../../demo/server.ts';
+import { launchBrowser, newContext } from '../_util/browser.ts';
 import { type Stack, startStack } from '../_util/e2e-stack.ts';
 import { freePort } from '../_util/free-port.ts';
 import { TEST_BOT } from '../_util/test-pages.ts';
 
 let stack: Stack;
 let demo: RunningDemoServer;
+let browser: Browser;
+
+// What the visitor wrote: it reaches eleapi as a note, and the owner must see it.
+const MESSAGE = 'Grüße! Bitte rufen Sie mich an, Jonas Müller';
 
 beforeAll(async () => {
-  stack = await startStack();
+  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
   demo = await startDemoServer(
     { relayUrl: stack.relay.url, adminToken: stack.adminToken, simUrl: stack.sim.url },
     { port: 0 },
@@ -24,7 +30,13 @@ beforeAll(async () => {
     const response = await fetch(`${stack.relay.url}/v1/leads`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: stack.pages.url },
-      body: JSON.stringify({ uuid, ...TEST_BOT, name, email: `${uuid.slice(-2)}@example.com` }),
+      body: JSON.stringify({
+        uuid,
+        ...TEST_BOT,
+        name,
+        email: `${uuid.slice(-2)}@example.com`,
+        ...(name === 'Plain Name' ? { message: MESSAGE } : {}),
+      }),
     });
     expect(response.status).toBe(202);
   }
@@ -36,6 +48,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await browser?.close();
   await demo?.close();
   await stack?.close();
 });
@@ -107,6 +120,47 @@ describe('demo website server', () => {
     expect(csv.split('\r\n')[0]).toMatch(/^uuid,name,email,phone_prefix,phone_number,/);
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(csv).toContain('Plain Name');
+  });
+
+  it("starts the CSV with the UTF-8 BOM and gives the visitor's message its notes column", async () => {
+    const bytes = Buffer.from(await (await fetch(`${demo.url}/admin/leads.csv`)).arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header = '', ...lines] = bytes.toString('utf8').slice(1).split('\r\n');
+    expect(header.split(',')).toContain('notes');
+    expect(lines.find((line) => line.includes('Plain Name'))).toContain(`"Message: ${MESSAGE}"`);
+  });
+
+  it('shows the owner every note, the total, and no dead letters only when the relay counts none', async () => {
+    const page = await (await newContext(browser)).newPage();
+    await page.goto(`${demo.url}/leads.html`);
+    const row = page.locator('#leads-body').getByRole('row', { name: /Plain Name/ });
+    await row.waitFor();
+    expect(await row.getByRole('cell').nth(4).textContent()).toBe(`Message: ${MESSAGE}`);
+    await page.getByText('2 leads in all').waitFor();
+    await page.locator('#dead-body').getByText('No dead letters.').waitFor();
+    expect(await page.locator('#dead-count').textContent()).toBe('0');
+    await page.context().close();
+  });
+
+  it('does not claim "no dead letters" on the leads page when the outbox cannot be read', async () => {
+    const closed = await freePort();
+    const lonely = await startDemoServer(
+      { relayUrl: `http://127.0.0.1:${closed}`, adminToken: 'x'.repeat(20), simUrl: stack.sim.url },
+      { port: 0 },
+      { logError: () => {} },
+    );
+    const page = await (await newContext(browser)).newPage();
+    try {
+      await page.goto(`${lonely.url}/leads.html`);
+      await page.getByText(/Could not load the outbox/).waitFor();
+      expect(await page.locator('#dead-count').textContent()).toBe('?');
+      expect(await page.locator('#dead-body').textContent()).toContain('Not known');
+      expect(await page.getByText('No dead letters.').count()).toBe(0);
+      await page.getByText(/Total unknown/).waitFor();
+    } finally {
+      await page.context().close();
+      await lonely.close();
+    }
   });
 
   it('answers 400 naming the parameter for a bad page or outbox state, 404 for unknown admin routes', async () => {

@@ -6,14 +6,15 @@ import { chatSchema } from '../../src/shared/eleapi-api.ts';
 import { type StartedSim, startSim } from '../_util/start-sim.ts';
 
 function sink() {
-  let text = '';
+  const chunks: Buffer[] = [];
   const stream = new Writable({
     write(chunk, _encoding, done) {
-      text += String(chunk);
+      chunks.push(Buffer.from(chunk));
       done();
     },
   });
-  return { stream, text: () => text };
+  const bytes = () => Buffer.concat(chunks);
+  return { stream, bytes, text: () => bytes().toString('utf8') };
 }
 
 let sim: StartedSim;
@@ -30,7 +31,7 @@ async function exportWith(args: string[], env: NodeJS.ProcessEnv = {}, fetcher?:
     { ELEAPI_API_URL: sim.url, ELEAPI_TOKEN: 'tok', ...env },
     { stdout: out.stream, stderr: err.stream, ...(fetcher ? { fetch: fetcher } : {}) },
   );
-  return { code, stdout: out.text(), stderr: err.text() };
+  return { code, stdout: out.text(), stdoutBytes: out.bytes(), stderr: err.text() };
 }
 
 const IDS = ['--bot-id', 'bot1', '--customer-id', 'cust1'];
@@ -49,10 +50,33 @@ describe('eleapi-relay export', () => {
     const { code, stdout, stderr } = await exportWith([...IDS, '--format', 'csv']);
     expect(code).toBe(0);
     const lines = stdout.split('\r\n');
-    expect(lines[0]).toBe(CHAT_RECORD_COLUMNS.join(','));
+    expect(lines[0]).toBe(`\uFEFF${CHAT_RECORD_COLUMNS.join(',')}`);
     expect(lines.at(-1)).toBe('');
     expect(lines).toHaveLength(1 + 25 + 1);
     expect(stderr).toBe('page 1: 20 records\npage 2: 5 records\ndone: 25 records from 2 page(s)\n');
+  });
+
+  it('starts the CSV with the UTF-8 BOM and writes names and notes as UTF-8 ("Jonas Müller")', async () => {
+    await putLead({
+      uuid: 'umlaut-1',
+      name: 'Jonas Müller',
+      email: 'jonas@example.com',
+      notes: [{ title: 'Message', description: 'Bitte rufen Sie mich an, grüße!' }],
+    });
+    const { code, stdoutBytes } = await exportWith([...IDS, '--format', 'csv']);
+    expect(code).toBe(0);
+    expect([...stdoutBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(stdoutBytes).split('\r\n');
+    const row = lines.find((line) => line.startsWith('umlaut-1,')) ?? '';
+    expect(row.split(',')[1]).toBe('Jonas Müller');
+    // The notes cell, quoted for its comma, where the header says notes are.
+    const notesAt = CHAT_RECORD_COLUMNS.indexOf('notes');
+    expect(
+      row
+        .split(',')
+        .slice(notesAt, notesAt + 2)
+        .join(','),
+    ).toBe('"Message: Bitte rufen Sie mich an, grüße!"');
   });
 
   it('writes one raw chat per line as JSONL', async () => {

@@ -23,6 +23,7 @@ describe('flattenChat', () => {
       country: 'Sample country',
       tags: 'Sample tag',
       attributes: 'ID=BP001',
+      notes: 'Sample title: Sample description',
       status: 'INPROGRESS',
       created_at: '2023-02-01T05:59:03.533Z',
       updated_at: '2023-02-02T06:46:34.119Z',
@@ -51,6 +52,22 @@ describe('flattenChat', () => {
       },
     });
     expect(flattenChat(chat)).toMatchObject({ tags: 'a;b', attributes: 'k1=v1;k2=v2' });
+  });
+
+  it("keeps every note, the visitor's message among them, one per line", () => {
+    const chat = chatSchema.parse({
+      ...seedListing.data[0],
+      profile: {
+        userDetails: {},
+        notes: [
+          { title: 'Message', description: 'Two dozen buns, please.' },
+          { title: 'Phone as typed', description: '0049 151 23456789' },
+        ],
+      },
+    });
+    expect(flattenChat(chat).notes).toBe(
+      'Message: Two dozen buns, please.\nPhone as typed: 0049 151 23456789',
+    );
   });
 });
 
@@ -81,15 +98,26 @@ describe('CSV', () => {
     const csv = toCsv([flattenChat(sample)]);
     const [header, row, end] = csv.split('\r\n');
     expect(header).toBe(
-      'uuid,name,email,phone_prefix,phone_number,city,country,tags,attributes,status,created_at,updated_at,last_seen_at',
+      '\uFEFFuuid,name,email,phone_prefix,phone_number,city,country,tags,attributes,notes,status,created_at,updated_at,last_seen_at',
     );
     expect(row).toBe(
-      '7e88d192-9b20-4035-9b68-d4ac3d58a34f,Sample name,Sample email,91,Sample number,Sample city,Sample country,Sample tag,ID=BP001,INPROGRESS,2023-02-01T05:59:03.533Z,2023-02-02T06:46:34.119Z,2023-02-01T06:00:21.000Z',
+      '7e88d192-9b20-4035-9b68-d4ac3d58a34f,Sample name,Sample email,91,Sample number,Sample city,Sample country,Sample tag,ID=BP001,Sample title: Sample description,INPROGRESS,2023-02-01T05:59:03.533Z,2023-02-02T06:46:34.119Z,2023-02-01T06:00:21.000Z',
     );
     expect(end).toBe('');
   });
 
   it('writes only the header for no records', () => {
-    expect(toCsv([])).toBe(`${CHAT_RECORD_COLUMNS.join(',')}\r\n`);
+    expect(toCsv([])).toBe(`\uFEFF${CHAT_RECORD_COLUMNS.join(',')}\r\n`);
+  });
+
+  it('starts with the UTF-8 byte order mark EF BB BF, so Excel reads "Jonas Müller" right', () => {
+    const record = { ...flattenChat(sample), name: 'Jonas Müller', notes: 'Message: Grüße' };
+    const bytes = new TextEncoder().encode(toCsv([record]));
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    // Decoded as Excel does once it sees the BOM: the name and the note come back whole.
+    const text = new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes);
+    const [, row] = text.split('\r\n');
+    expect(row?.split(',')[1]).toBe('Jonas Müller');
+    expect(row).toContain('Message: Grüße');
   });
 });

@@ -149,6 +149,8 @@ describe('each attribute with a good value', () => {
     ],
     ['data-position', 'bottom-left', { position: 'bottom-left' }],
     ['data-z-index', '10', { zIndex: 10 }],
+    ['data-offset', '0,0', { offset: [0, 0] }],
+    ['data-offset', '16, 120', { offset: [16, 120] }],
   ])('%s="%s"', (name, value, expected) => {
     expect(parse({ [name]: value })).toMatchObject(expected);
     expect(report).not.toHaveBeenCalled();
@@ -214,6 +216,9 @@ describe('each attribute with a bad value', () => {
     ['data-position', 'top-left', 'bottom-right, bottom-left', { position: 'bottom-right' }],
     ['data-z-index', '1.5', 'an integer from 0 to 2147483647', { zIndex: 2147483000 }],
     ['data-z-index', '9999999999', 'an integer', { zIndex: 2147483000 }],
+    ['data-offset', '72', 'x,y in pixels', { offset: [0, 72] }],
+    ['data-offset', '-4,72', 'each 0 to 2000', { offset: [0, 72] }],
+    ['data-offset', '0,3000', 'each 0 to 2000', { offset: [0, 72] }],
   ])(
     '%s="%s" reports one error naming it and uses the default',
     (name, value, allowed, expected) => {

@@ -22,7 +22,7 @@ interface FieldProps {
 }
 
 export const Field = ({ id, label, error, required, check, children }: FieldProps) => (
-  <div class={check ? 'ck' : undefined} part="field">
+  <div class={check ? 'check' : undefined} part="field">
     <label for={id}>
       {label}
       {/* Visual only: the control itself says aria-required. */}
@@ -30,7 +30,7 @@ export const Field = ({ id, label, error, required, check, children }: FieldProp
     </label>
     {children}
     {error && (
-      <p id={`${id}-e`} class="e" part="error">
+      <p id={`${id}-e`} class="error" part="error">
         {error}
       </p>
     )}

@@ -44,7 +44,7 @@ export function LeadForm({ settings, t, options, state, act }: ViewProps) {
   return (
     <div>
       {phase === 'sent' || phase === 'queued' ? (
-        <p class="d" tabIndex={-1} part="status">
+        <p class="done" tabIndex={-1} part="status">
           {t[phase]}
         </p>
       ) : (
@@ -65,7 +65,7 @@ export function LeadForm({ settings, t, options, state, act }: ViewProps) {
             />
           )}
           {/* Honeypot: off-screen by the stylesheet, out of the tab order and the a11y tree. */}
-          <div class="hp" aria-hidden="true">
+          <div class="honeypot" aria-hidden="true">
             <input name="website" tabIndex={-1} autocomplete="off" />
           </div>
           <button type="submit" part="button" disabled={phase === 'busy'}>

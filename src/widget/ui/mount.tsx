@@ -29,13 +29,15 @@ export function mountWidget({ script, controller }: MountOptions): WidgetView {
   if (!customElements.get(TAG)) customElements.define(TAG, class extends HTMLElement {});
   const host = document.createElement(TAG);
   const root = host.attachShadow({ mode: 'open' });
-  root.adoptedStyleSheets = [baseSheet(), siteSheet(settings)];
+  root.adoptedStyleSheets = [baseSheet(), siteSheet(settings, console.warn)];
   place(host, script, settings);
 
   const t = stringsFor(settings);
-  // The same vnodes on every render, so typing does not re-diff ~245 options.
+  // The same vnodes on every render, so typing does not re-diff ~245 options. An <option> holds
+  // text only: a left-to-right mark keeps "+971" from reading "971+" in an Arabic line.
+  const mark = settings.locale === 'ar' ? '\u200e' : '';
   const options = countryOptions(settings.locale).map(({ iso, name, dialCode }) => (
-    <option value={iso}>{`${name} (${dialCode})`}</option>
+    <option value={iso}>{`${name} (${mark}${dialCode})`}</option>
   ));
   const { actions, dispose } = createViewState(controller, root, (state, act) =>
     render(<Widget settings={settings} t={t} options={options} state={state} act={act} />, root),
@@ -54,7 +56,9 @@ export function mountWidget({ script, controller }: MountOptions): WidgetView {
 
 function place(host: HTMLElement, script: HTMLScriptElement, settings: WidgetSettings): void {
   const target = settings.target && document.querySelector(settings.target);
-  if (settings.mode === 'floating') document.body.append(host);
+  // Floating goes under <html>, after <body>: a transform, filter or contain on body would make
+  // body the box that position:fixed is relative to, and the launcher would scroll away with it.
+  if (settings.mode === 'floating') document.documentElement.append(host);
   else if (target) target.append(host);
   else {
     if (settings.target) {

@@ -27,7 +27,7 @@ export interface ViewActions {
 }
 
 // First thing to land on when the panel opens: the first field, or the thank-you message.
-const FIRST = '.d,input:not([tabindex]),select,textarea';
+const FIRST = '.done,input:not([tabindex]),select,textarea';
 
 /** The state, the actions, and `dispose` to stop them once the UI is removed. */
 export function createViewState(
@@ -56,7 +56,7 @@ export function createViewState(
     setOpen(open) {
       if (!live || settings.mode === 'inline' || open === state.open) return;
       // Focus goes back to the launcher only when it was in the widget, never pulled from the page.
-      update({ open }, open ? FIRST : root.activeElement ? '.l' : undefined);
+      update({ open }, open ? FIRST : root.activeElement ? '.launcher' : undefined);
       controller.emit(open ? 'open' : 'close');
     },
     async submit(event) {
@@ -72,7 +72,7 @@ export function createViewState(
       if (invalid) return;
       const outcome = await controller.submit(values);
       if (outcome.kind === 'sent' || outcome.kind === 'queued') {
-        update({ phase: outcome.kind }, '.d');
+        update({ phase: outcome.kind }, '.done');
         return;
       }
       const placed = outcome.kind === 'invalid' ? issuesToErrors(outcome.issues, settings) : {};

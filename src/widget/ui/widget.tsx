@@ -9,24 +9,31 @@ export function Widget(props: ViewProps) {
   const floating = settings.mode === 'floating';
   return (
     <div
-      class={floating ? `r f ${settings.position === 'bottom-left' ? 'lt' : ''}` : 'r'}
+      class={
+        floating ? `root floating ${settings.position === 'bottom-left' ? 'left' : ''}` : 'root'
+      }
       dir={settings.locale === 'ar' ? 'rtl' : 'ltr'}
       lang={settings.locale}
     >
       {/* A section is a region landmark when labelled; floating, it is a non-modal dialog. */}
       <section
         id="panel"
-        class="p"
+        class="panel"
         part="panel"
         role={floating ? 'dialog' : undefined}
         aria-labelledby="title"
         hidden={floating && !state.open}
         onKeyDown={(event) => event.key === 'Escape' && act.setOpen(false)}
       >
-        <div class="h">
+        <div class="head">
           <h2 id="title">{t.title}</h2>
           {floating && (
-            <button type="button" class="x" aria-label={t.close} onClick={() => act.setOpen(false)}>
+            <button
+              type="button"
+              class="close"
+              aria-label={t.close}
+              onClick={() => act.setOpen(false)}
+            >
               ×
             </button>
           )}
@@ -36,7 +43,7 @@ export function Widget(props: ViewProps) {
       {floating && (
         <button
           type="button"
-          class="l"
+          class="launcher"
           part="launcher"
           aria-expanded={state.open}
           aria-controls="panel"

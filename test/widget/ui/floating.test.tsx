@@ -88,10 +88,13 @@ describe('floating mode', () => {
   });
 
   it('sits at the position the site chose', () => {
-    expect(floating().root.querySelector('.f')?.classList.contains('lt')).toBe(false);
-    document.body.innerHTML = '';
+    const first = floating();
+    expect(first.root.querySelector('.floating')?.classList.contains('left')).toBe(false);
+    first.host.remove();
     expect(
-      floating({ position: 'bottom-left' }).root.querySelector('.f')?.classList.contains('lt'),
+      floating({ position: 'bottom-left' })
+        .root.querySelector('.floating')
+        ?.classList.contains('left'),
     ).toBe(true);
   });
 });

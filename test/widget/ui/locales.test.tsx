@@ -50,8 +50,8 @@ describe('built-in languages', () => {
 
   it('lays Arabic out right to left', () => {
     const { ui, root } = renderWidget({ locale: 'ar' });
-    expect(root.querySelector('.r')?.getAttribute('dir')).toBe('rtl');
-    expect(root.querySelector('.r')?.getAttribute('lang')).toBe('ar');
+    expect(root.querySelector('.root')?.getAttribute('dir')).toBe('rtl');
+    expect(root.querySelector('.root')?.getAttribute('lang')).toBe('ar');
     expect(ui.getByRole('heading').textContent).toBe('تواصل معنا');
   });
 });

@@ -34,9 +34,10 @@ describe('where the form goes', () => {
     expect(String(error.mock.calls[0]?.[0])).toContain('data-target "#nowhere"');
   });
 
-  it('appends the floating widget to the body', () => {
+  it('appends the floating widget to <html>, after the body, where body CSS cannot move it', () => {
     const { host } = renderWidget({ mode: 'floating' });
-    expect(document.body.lastElementChild).toBe(host);
+    expect(document.documentElement.lastElementChild).toBe(host);
+    expect(document.body.contains(host)).toBe(false);
   });
 
   it('puts everything in an open shadow root of one <eleapi-lead-form>', () => {
@@ -85,6 +86,33 @@ describe('styles under a strict CSP', () => {
     const site = sheetText(root.adoptedStyleSheets[1] as CSSStyleSheet);
     expect(site).toContain('--eleapi-accent: #0a7');
     expect(site).toContain('--eleapi-z: 42');
+  });
+
+  it('puts black text on a light accent such as #ffcc00, and white on a dark one', () => {
+    const site = (accentColor: string) => {
+      const { host, root } = renderWidget({ accentColor });
+      host.remove();
+      return sheetText(root.adoptedStyleSheets[1] as CSSStyleSheet);
+    };
+    expect(site('#ffcc00')).toContain('--eleapi-on-accent: #000');
+    expect(site('#1d2a3a')).toContain('--eleapi-on-accent: #fff');
+  });
+
+  it('warns once, naming data-accent-color, when neither black nor white text passes AA', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    renderWidget({ accentColor: 'rgba(0, 0, 0, 0.5)' });
+    expect(warn).toHaveBeenCalledOnce();
+    expect(String(warn.mock.calls[0]?.[0])).toContain('data-accent-color="rgba(0, 0, 0, 0.5)"');
+    warn.mockClear();
+    renderWidget({ accentColor: '#ffcc00' });
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('moves the launcher by data-offset from its corner', () => {
+    const { root } = renderWidget({ offset: [8, 120] });
+    const site = sheetText(root.adoptedStyleSheets[1] as CSSStyleSheet);
+    expect(site).toContain('--eleapi-x: 8px');
+    expect(site).toContain('--eleapi-y: 120px');
   });
 
   it('exposes main elements as parts for ::part() theming', () => {

@@ -1,5 +1,6 @@
 // Mounts the real UI into the happy-dom page and gives queries scoped to its shadow root.
 import { act, type BoundFunctions, configure, type queries, within } from '@testing-library/preact';
+import { afterEach } from 'vitest';
 import type { WidgetSettings, WidgetView } from '../../../src/widget/types.ts';
 import { mountWidget } from '../../../src/widget/ui/mount.tsx';
 import { type FakeController, fakeController } from './fake-controller.ts';
@@ -12,6 +13,11 @@ export interface Rendered {
   ui: BoundFunctions<typeof queries>;
   script: HTMLScriptElement;
 }
+
+// The floating widget mounts under <html>, out of reach of the files' body.innerHTML = ''.
+afterEach(() => {
+  for (const host of document.querySelectorAll('eleapi-lead-form')) host.remove();
+});
 
 // A failed query would print the whole tree, ~245 <option>s included: the message is enough.
 configure({ getElementError: (message) => new Error(message ?? 'element not found') });
