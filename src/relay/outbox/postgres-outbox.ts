@@ -1,11 +1,13 @@
 // The shared outbox (PostgreSQL, pg): several relays accept into and deliver from one queue.
 // Rows are leased to one sender at a time (FOR UPDATE SKIP LOCKED); every outcome presents its
 // lease and revision, so a sender that stalled past its lease cannot overwrite a newer state.
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import type { UpsertLeadBody } from '../../shared/eleapi-api.ts';
 import { mergeLead } from './merge-lead.ts';
 import type { AttemptRecord, Outbox, OutboxState } from './outbox.ts';
 import { OUTBOX_STATES } from './outbox.ts';
+import { acceptUpdate, LOCK_KEY, type LockedRow } from './postgres-accept.ts';
+import { inTransaction } from './postgres-pool.ts';
 import {
   parseBody,
   type RawPgRow,
@@ -15,103 +17,23 @@ import {
   toRow,
 } from './postgres-rows.ts';
 import { META_TABLE, migratePostgres, OUTBOX_TABLE as T } from './postgres-schema.ts';
+import {
+  CLAIM,
+  CLEAR_LEASE,
+  GUARD,
+  INSERT_NEW,
+  MARK_DEAD,
+  MARK_DELIVERED,
+  RETRY_PLAIN,
+} from './postgres-statements.ts';
 
 // How often an accept retries when its row was pruned between the insert and the lock.
 const ACCEPT_TRIES = 5;
-
-const INSERT_NEW = `INSERT INTO ${T} (bot_id, customer_id, uuid, state, body, revision, attempts,
-    accepted_at, created_at, updated_at, next_attempt_at)
-  VALUES ($1, $2, $3, 'pending', $4, 1, 0, $5, $5, $5, $5)
-  ON CONFLICT (bot_id, customer_id, uuid) DO NOTHING RETURNING id`;
-
-// Due, unleased, oldest due first; locked rows belong to another claimer this instant.
-const CLAIM = `UPDATE ${T} SET lease_owner = $1, lease_until = $2::bigint + $4::bigint
-  WHERE id IN (SELECT id FROM ${T} WHERE state = 'pending' AND next_attempt_at <= $2
-    AND (lease_until IS NULL OR lease_until < $2)
-    ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED)
-  RETURNING ${ROW_COLUMNS}`;
-
-const GUARD = `id = $1 AND lease_owner = $2 AND revision = $3 AND state = 'pending'`;
-const CLEAR_LEASE = 'lease_owner = NULL, lease_until = NULL';
-
-// A held submission becomes the next body to send, due now; otherwise the row is settled.
-const MARK_DELIVERED = `UPDATE ${T} SET ${CLEAR_LEASE}, updated_at = $4,
-    state = CASE WHEN held IS NULL THEN 'delivered' ELSE 'pending' END,
-    body = held, held = NULL,
-    revision = CASE WHEN held IS NULL THEN revision ELSE revision + 1 END,
-    attempts = CASE WHEN held IS NULL THEN $5 ELSE 0 END,
-    next_attempt_at = $4, last_error = NULL, upstream_status = $6, upstream_answer = $7
-  WHERE ${GUARD}`;
-
-const MARK_DEAD = `UPDATE ${T} SET ${CLEAR_LEASE}, updated_at = $4,
-    state = CASE WHEN held IS NULL THEN 'dead' ELSE 'pending' END,
-    body = COALESCE(held, body), held = NULL,
-    revision = CASE WHEN held IS NULL THEN revision ELSE revision + 1 END,
-    attempts = CASE WHEN held IS NULL THEN $5 ELSE 0 END,
-    next_attempt_at = $4, last_error = $6, upstream_status = $7, upstream_answer = $8
-  WHERE ${GUARD}`;
-
-// The common retry (nothing held) in one statement; a held one is merged in a transaction.
-const RETRY_PLAIN = `UPDATE ${T} SET ${CLEAR_LEASE}, updated_at = $4, attempts = $5,
-    next_attempt_at = $6, last_error = $7, upstream_status = $8, upstream_answer = $9
-  WHERE ${GUARD} AND held IS NULL`;
 
 export interface PostgresOutboxOptions {
   pool: Pool;
   /** Closes the pool with the outbox (false when the caller shares it past the outbox). */
   ownsPool?: boolean;
-}
-
-async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  let broken = false;
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    // A connection that cannot even roll back is broken: the pool must not hand it out again.
-    broken = await client.query('ROLLBACK').then(
-      () => false,
-      () => true,
-    );
-    throw error;
-  } finally {
-    client.release(broken);
-  }
-}
-
-interface LockedRow {
-  id: string;
-  state: OutboxState;
-  body: string | null;
-  held: string | null;
-  lease_until: string | null;
-}
-
-/** The update accept makes to an existing row (OUTBOX-RULES.md), as SQL and parameters. */
-function acceptUpdate(row: LockedRow, body: UpsertLeadBody, now: number): [string, unknown[]] {
-  const leased =
-    row.state === 'pending' && row.lease_until !== null && Number(row.lease_until) >= now;
-  if (leased) {
-    const held = row.held === null ? body : mergeLead(parseBody(row.held) as UpsertLeadBody, body);
-    return [
-      `UPDATE ${T} SET held = $2, accepted_at = $3, updated_at = $3 WHERE id = $1`,
-      [row.id, JSON.stringify(held), now],
-    ];
-  }
-  const pendingBody = row.state === 'pending' ? parseBody(row.body) : undefined;
-  const next = pendingBody ? mergeLead(pendingBody, body) : body;
-  // Delivered and dead rows start over with the new body; a pending one keeps its attempts.
-  const attempts = row.state === 'pending' ? 'attempts' : '0';
-  const clearError = row.state === 'dead' ? ', last_error = NULL' : '';
-  return [
-    `UPDATE ${T} SET state = 'pending', body = $2, revision = revision + 1, attempts = ${attempts},
-       accepted_at = $3, updated_at = $3, next_attempt_at = $3, ${CLEAR_LEASE}${clearError}
-     WHERE id = $1`,
-    [row.id, JSON.stringify(next), now],
-  ];
 }
 
 /** Opens the outbox on `pool`, creating or migrating its tables first. */
@@ -125,11 +47,7 @@ export async function openPostgresOutbox(options: PostgresOutboxOptions): Promis
     const inserted = await pool.query(INSERT_NEW, [...key, JSON.stringify(body), now]);
     if (inserted.rowCount) return true;
     return inTransaction(pool, async (client) => {
-      const found = await client.query<LockedRow>(
-        `SELECT id, state, body, held, lease_until FROM ${T}
-         WHERE bot_id = $1 AND customer_id = $2 AND uuid = $3 FOR UPDATE`,
-        key,
-      );
+      const found = await client.query<LockedRow>(LOCK_KEY, key);
       const row = found.rows[0];
       if (!row) return false; // pruned since the insert saw it: insert again
       const [sql, params] = acceptUpdate(row, body, now);

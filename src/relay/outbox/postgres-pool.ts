@@ -1,6 +1,6 @@
 // One pg pool per relay, shared by the outbox and the rate limiter, with the session settings
 // a queue needs.
-import pg from 'pg';
+import pg, { type PoolClient } from 'pg';
 
 export interface PostgresPoolOptions {
   url: string;
@@ -40,4 +40,28 @@ export function redactUrl(url: string): string {
   const parsed = new URL(url);
   if (parsed.password) parsed.password = '***';
   return parsed.toString();
+}
+
+/** Runs `work` in one transaction on one pooled connection. */
+export async function inTransaction<T>(
+  pool: pg.Pool,
+  work: (client: PoolClient) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    // A connection that cannot even roll back is broken: the pool must not hand it out again.
+    broken = await client.query('ROLLBACK').then(
+      () => false,
+      () => true,
+    );
+    throw error;
+  } finally {
+    client.release(broken);
+  }
 }
