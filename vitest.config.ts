@@ -24,6 +24,7 @@ export default defineConfig({
             'test/sim/**/*.test.ts',
             'test/cli/**/*.test.ts',
             'test/build/**/*.test.ts',
+            'test/_util/**/*.test.ts',
             'test/scripts/**/*.test.ts',
           ],
           environment: 'node',

@@ -7,10 +7,11 @@ import { gzipSync } from 'node:zlib';
 export const BUNDLE_TARGET_GZIP_BYTES = 14_336;
 /**
  * What test/build/bundle.test.ts enforces today: a ratchet just above the measured size. Raised
- * from 20,480 for issue 8's look and reach (contrast-picked accent text, input and error theme
- * variables, em sizes, touch targets, data-offset): 20,156 → 20,811 bytes (ARCHITECTURE.md); with the phone reading (+484 B) beside it, 21,504.
+ * from 20,480 for issue 8: the look and reach (contrast-picked accent text, theme variables, em
+ * sizes, touch targets, data-offset), the phone reading, and the outcome texts in 7 languages
+ * with the 429 and phone-less resends (ARCHITECTURE.md "The bundle budget").
  */
-export const BUNDLE_CEILING_GZIP_BYTES = 21_504;
+export const BUNDLE_CEILING_GZIP_BYTES = 23_552;
 
 export function bundleGzipBytes(path = 'dist/eleapi-leads.js'): number | undefined {
   if (!existsSync(path)) return undefined;

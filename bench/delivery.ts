@@ -15,13 +15,12 @@ async function prefill(dataDir: string, count: number): Promise<void> {
   await Promise.all(
     Array.from({ length: count }, (_, i) =>
       outbox.accept(
-        `bench-${i}`,
         { uuid: randomUUID(), botId: 'benchbot', customerId: 'benchcust', name: `Lead ${i}` },
         now,
       ),
     ),
   );
-  outbox.close();
+  await outbox.close();
 }
 
 async function pendingCount(url: string): Promise<number> {

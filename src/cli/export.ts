@@ -5,6 +5,7 @@ import * as z from 'zod/mini';
 import { createEleapiClient, type EleapiClient, EleapiError } from '../relay/eleapi-client.ts';
 import { csvHeader, csvRow, flattenChat } from '../shared/chat-record.ts';
 import { type Chat, DEFAULT_ELEAPI_API_URL } from '../shared/eleapi-api.ts';
+import { ID_PATTERN } from '../shared/lead-fields.ts';
 
 export interface ExportIo {
   stdout: NodeJS.WritableStream;
@@ -16,15 +17,13 @@ export const EXPORT_USAGE = `Usage: eleapi-relay export --bot-id ID --customer-i
   Writes every chat of the bot to stdout (UTF-8 CSV with a BOM and a header row, or one JSON chat per line).
   Env: ELEAPI_LIST_TOKEN or ELEAPI_TOKEN (required), ELEAPI_API_URL (default ${DEFAULT_ELEAPI_API_URL}).`;
 
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
-
 const argsSchema = z.object({
   'bot-id': z
     .string('--bot-id is required')
-    .check(z.regex(ID, '--bot-id must be letters, digits, "_" or "-"')),
+    .check(z.regex(ID_PATTERN, '--bot-id must be letters, digits, "_" or "-"')),
   'customer-id': z
     .string('--customer-id is required')
-    .check(z.regex(ID, '--customer-id must be letters, digits, "_" or "-"')),
+    .check(z.regex(ID_PATTERN, '--customer-id must be letters, digits, "_" or "-"')),
   type: z._default(z.enum(['lead', 'non-lead'], '--type must be "lead" or "non-lead"'), 'lead'),
   format: z._default(z.enum(['csv', 'jsonl'], '--format must be "csv" or "jsonl"'), 'csv'),
   'max-pages': z._default(

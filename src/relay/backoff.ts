@@ -16,14 +16,18 @@ export function fullJitterDelay(policy: BackoffPolicy, attempt: number, random: 
   return Math.floor(random() * (ceiling + 1));
 }
 
-/** The delay to wait: the jittered backoff, but never sooner than the server asked. */
+/**
+ * The delay to wait: the jittered backoff, no sooner than the server asked, and never beyond the
+ * cap, so a hostile `Retry-After` cannot park a lead for ever.
+ */
 export function retryDelay(
   policy: BackoffPolicy,
   attempt: number,
   random: () => number,
   retryAfterMs: number | undefined,
 ): number {
-  return Math.max(fullJitterDelay(policy, attempt, random), retryAfterMs ?? 0);
+  const asked = Math.max(fullJitterDelay(policy, attempt, random), retryAfterMs ?? 0);
+  return Math.min(asked, policy.capMs);
 }
 
 // IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT") and the obsolete RFC 850 form.

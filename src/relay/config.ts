@@ -1,6 +1,8 @@
 // Environment → typed relay configuration. Every variable is checked and every problem is
 // reported in one message, so an operator fixes a broken deployment in one go.
+import { hostname } from 'node:os';
 import { DEFAULT_ELEAPI_API_URL, LEAD_STATUSES, type LeadStatus } from '../shared/eleapi-api.ts';
+import { ID_PATTERN } from '../shared/lead-fields.ts';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -26,7 +28,8 @@ export interface RelayConfig {
   port: number;
   host: string;
   logLevel: LogLevel;
-  maxAttempts: number;
+  /** Attempts before a dead letter; undefined (the default): only RELAY_MAX_AGE_HOURS ends retries. */
+  maxAttempts: number | undefined;
   maxAgeHours: number;
   upstreamTimeoutMs: number;
   concurrency: number;
@@ -34,6 +37,15 @@ export interface RelayConfig {
   backoffCapMs: number;
   deliveredRetentionHours: number;
   shutdownGraceMs: number;
+  /** Lease owner of this process's claims, and in its logs. */
+  instanceId: string;
+  /** How long a claimed row stays leased to this process before another may take it over. */
+  leaseMs: number;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  /** Bearer token for `/metrics`; undefined with `metricsPublic` false means no `/metrics`. */
+  metricsToken: string | undefined;
+  metricsPublic: boolean;
   /** postgres:// URL of the shared outbox; undefined keeps the SQLite outbox in dataDir. */
   databaseUrl: string | undefined;
   /** Most PostgreSQL connections this relay opens. */
@@ -54,8 +66,6 @@ export class ConfigError extends Error {
   }
 }
 
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
-
 type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
 type Parser<T> = (raw: string) => Parsed<T>;
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
@@ -65,9 +75,12 @@ const text: Parser<string> = ok;
 
 const httpUrl: Parser<string> = (raw) => {
   const url = URL.canParse(raw) ? new URL(raw) : undefined;
-  return url && (url.protocol === 'http:' || url.protocol === 'https:')
-    ? ok(raw.replace(/\/+$/, ''))
-    : bad('must be an http(s) URL like https://api.v7.express-chat.ai');
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    return bad('must be an http(s) URL like https://api.v7.express-chat.ai');
+  }
+  // fetch refuses such URLs with an error that quotes them, credentials and all.
+  if (url.username || url.password) return bad('must not hold credentials (user:password@)');
+  return ok(raw.replace(/\/+$/, ''));
 };
 
 const originList: Parser<string[]> = (raw) => {
@@ -88,7 +101,7 @@ const botList: Parser<BotPair[]> = (raw) => {
   const pairs: BotPair[] = [];
   for (const item of splitList(raw)) {
     const [botId = '', customerId = '', extra] = item.split(':').map((s) => s.trim());
-    if (extra !== undefined || !ID.test(botId) || !ID.test(customerId)) {
+    if (extra !== undefined || !ID_PATTERN.test(botId) || !ID_PATTERN.test(customerId)) {
       return bad(
         `must be a comma list of botId:customerId pairs (letters, digits, "_" or "-"): "${clip(item)}" is not one`,
       );
@@ -135,7 +148,17 @@ function databaseUrlProblem(raw: string): string | undefined {
 }
 
 const agentId: Parser<string> = (raw) =>
-  ID.test(raw) ? ok(raw) : bad('must be an agent id (letters, digits, "_" or "-")');
+  ID_PATTERN.test(raw) ? ok(raw) : bad('must be an agent id (letters, digits, "_" or "-")');
+
+const instanceId: Parser<string> = (raw) =>
+  /^[\x21-\x7e]{1,128}$/.test(raw)
+    ? ok(raw)
+    : bad('must be 1 to 128 printable ASCII characters without spaces');
+
+// Unique per process: two relays on one outbox must never share a lease owner.
+function defaultInstanceId(): string {
+  return `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+}
 
 function splitList(raw: string): string[] {
   return raw
@@ -144,9 +167,11 @@ function splitList(raw: string): string[] {
     .filter((item) => item !== '');
 }
 
-// Keeps error messages short when they quote what was given.
+// Quotes what was given, short, and without where a URL may carry a secret: the credentials
+// before "@", the query and the fragment.
 function clip(value: string): string {
-  return value.length > 60 ? `${value.slice(0, 57)}...` : value;
+  const shown = value.replace(/(^|\/\/)[^/?#\s]*@/, '$1').replace(/[?#].*$/, '');
+  return shown.length > 60 ? `${shown.slice(0, 57)}...` : shown;
 }
 
 /**
@@ -181,6 +206,7 @@ export function loadConfig(env: Env): RelayConfig {
     if (raw(name) === undefined) problems.push(`${name} is required`);
   }
   const token = secret('ELEAPI_TOKEN', 1, '') ?? '';
+  const upstreamTimeoutMs = read('RELAY_UPSTREAM_TIMEOUT_MS', integer(100, 120_000), 10_000);
   const config: RelayConfig = {
     apiUrl: read('ELEAPI_API_URL', httpUrl, DEFAULT_ELEAPI_API_URL),
     token,
@@ -205,14 +231,31 @@ export function loadConfig(env: Env): RelayConfig {
       oneOf(LOG_LEVELS, (s) => s.toLowerCase()),
       'info',
     ),
-    maxAttempts: read('RELAY_MAX_ATTEMPTS', integer(1, 1000), 15),
+    maxAttempts: read<number | undefined>('RELAY_MAX_ATTEMPTS', integer(1, 1_000_000), undefined),
     maxAgeHours: read('RELAY_MAX_AGE_HOURS', integer(1, 24 * 90), 72),
-    upstreamTimeoutMs: read('RELAY_UPSTREAM_TIMEOUT_MS', integer(100, 120_000), 10_000),
+    upstreamTimeoutMs,
     concurrency: read('RELAY_CONCURRENCY', integer(1, 256), 16),
     backoffBaseMs: read('RELAY_BACKOFF_BASE_MS', integer(1, 3_600_000), 1_000),
     backoffCapMs: read('RELAY_BACKOFF_CAP_MS', integer(1, 86_400_000), 600_000),
     deliveredRetentionHours: read('RELAY_DELIVERED_RETENTION_HOURS', integer(0, 24 * 90), 24),
     shutdownGraceMs: read('RELAY_SHUTDOWN_GRACE_MS', integer(0, 600_000), 10_000),
+    instanceId: read('RELAY_INSTANCE_ID', instanceId, defaultInstanceId()),
+    // A lease outlives the longest attempt, with room to record its outcome.
+    leaseMs: read(
+      'RELAY_LEASE_MS',
+      integer(1_000, 86_400_000),
+      Math.max(60_000, 3 * upstreamTimeoutMs),
+    ),
+    headersTimeoutMs: read('RELAY_HEADERS_TIMEOUT_MS', integer(1_000, 600_000), 10_000),
+    requestTimeoutMs: read('RELAY_REQUEST_TIMEOUT_MS', integer(1_000, 600_000), 15_000),
+    metricsToken: secret('RELAY_METRICS_TOKEN', 16, undefined),
+    metricsPublic: read('RELAY_METRICS_PUBLIC', flag, false),
+  };
+  config.metricsToken ??= config.adminToken;
+  // Node refuses a server whose headers may take longer than the whole request.
+  if (config.headersTimeoutMs > config.requestTimeoutMs) {
+    problems.push('RELAY_HEADERS_TIMEOUT_MS must not exceed RELAY_REQUEST_TIMEOUT_MS');
+  }
     databaseUrl: raw('RELAY_DATABASE_URL'),
     dbPool: read('RELAY_DB_POOL', integer(1, 1000), 10),
   };

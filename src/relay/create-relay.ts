@@ -43,10 +43,10 @@ export interface RelayDeps {
 export interface RelayLifecycle {
   readonly logger: Logger;
   /**
-   * Turns /readyz to 503, finishes deliveries in flight (up to `graceMs`) and closes the outbox.
-   * It does not stop the HTTP server: the caller stops accepting first (node-server.ts does).
+   * Turns `/readyz` 503, finishes deliveries in flight (up to `graceMs`) and waits for
+   * `requestsDone` (the HTTP server's drain), then closes the outbox.
    */
-  close(graceMs?: number): Promise<void>;
+  close(graceMs?: number, requestsDone?: Promise<void>): Promise<void>;
 }
 
 export type Relay = Hono<RelayEnv> & RelayLifecycle;
@@ -76,10 +76,20 @@ export function createRelay(config: RelayConfig, deps: RelayDeps = {}): Relay {
   const logger = createLogger({
     level: config.logLevel,
     stream: deps.logStream,
-    secrets: [config.token, config.listToken, config.adminToken, databasePassword(config)],
+    secrets: [
+      config.token,
+      config.listToken,
+      config.adminToken,
+      config.metricsToken,
+      databasePassword(config),
+    ],
   });
   const metrics = createMetrics();
-  const outbox = deps.store?.outbox ?? openOutbox(config.dataDir, deps.outboxWriter);
+  const outbox =
+    deps.store?.outbox ??
+    openOutbox(config.dataDir, {
+      ...(deps.outboxWriter ? { writer: deps.outboxWriter } : {}),
+    });
   deps.store?.onError((error, what) => logger.warn({ err: error }, what));
   const client = createEleapiClient({
     baseUrl: config.apiUrl,
@@ -100,6 +110,8 @@ export function createRelay(config: RelayConfig, deps: RelayDeps = {}): Relay {
     maxAttempts: config.maxAttempts,
     maxAgeMs: config.maxAgeHours * HOUR_MS,
     backoff: { baseMs: config.backoffBaseMs, capMs: config.backoffCapMs },
+    owner: config.instanceId,
+    leaseMs: config.leaseMs,
   });
   const delivering = deps.deliver !== false;
   const wake = delivering ? sender.wake : () => {};
@@ -123,7 +135,11 @@ export function createRelay(config: RelayConfig, deps: RelayDeps = {}): Relay {
     }),
   );
   app.route('/', adminRoutes({ config, outbox, client, logger, now, onRetry: wake }));
-  app.route('/', healthRoutes({ outbox, metrics, logger, now, accepting: () => accepting }));
+  const metricsAccess = config.metricsPublic || config.metricsToken;
+  app.route(
+    '/',
+    healthRoutes({ outbox, metrics, logger, now, accepting: () => accepting, metricsAccess }),
+  );
   app.route('/', widgetScriptRoutes(deps.widgetScriptPath));
   app.notFound((c) =>
     c.json(
@@ -151,19 +167,20 @@ export function createRelay(config: RelayConfig, deps: RelayDeps = {}): Relay {
   pollTimer?.unref();
 
   let closing: Promise<void> | undefined;
-  async function close(graceMs = config.shutdownGraceMs): Promise<void> {
+  async function close(graceMs = config.shutdownGraceMs, requestsDone?: Promise<void>) {
     accepting = false;
     clearInterval(pruneTimer);
     clearInterval(pollTimer);
-    await sender.stop(graceMs);
+    // Requests still being answered write to the outbox: it closes only after them.
+    await Promise.all([sender.stop(graceMs), requestsDone]);
     await outbox.close();
     logger.flush();
   }
 
   return Object.assign(app, {
     logger,
-    close: (graceMs?: number) => {
-      closing ??= close(graceMs);
+    close: (graceMs?: number, requestsDone?: Promise<void>) => {
+      closing ??= close(graceMs, requestsDone);
       return closing;
     },
   });

@@ -1,5 +1,4 @@
 // The eleapi API client: the only code that holds the tokens and talks to the vendor.
-import type * as z from 'zod/mini';
 import {
   apiEnvelopeSchema,
   LIST_CHATS_PATH,
@@ -12,7 +11,11 @@ import {
   type UpsertLeadBody,
   upsertLeadBodySchema,
 } from '../shared/eleapi-api.ts';
+import { describeIssues } from '../shared/field-issues.ts';
+import { parseJsonOr } from '../shared/parse-json.ts';
 import { parseRetryAfter } from './backoff.ts';
+import { ANSWER_CAP_BYTES, LISTING_CAP_BYTES, readCapped } from './read-capped.ts';
+import { secretRedactor } from './redact-secrets.ts';
 
 export interface EleapiClientOptions {
   baseUrl: string;
@@ -66,13 +69,6 @@ export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
 }
 
-function describeIssues(error: z.core.$ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`)
-    .join('; ');
-}
-
 function describeFailure(error: unknown, timeoutMs: number): string {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
     return `no answer within ${timeoutMs} ms`;
@@ -92,10 +88,7 @@ export function createEleapiClient(options: EleapiClientOptions): EleapiClient {
   const now = options.now ?? Date.now;
   const base = options.baseUrl.replace(/\/+$/, '');
   // An upstream that echoes the request would put a token into kept answers and errors.
-  const scrub = (text: string) =>
-    [options.upsertToken, options.listToken]
-      .filter(Boolean)
-      .reduce((out, token) => out.split(token).join('[redacted]'), text);
+  const scrub = secretRedactor([options.upsertToken, options.listToken]);
 
   async function upsertLead(body: UpsertLeadBody): Promise<UpsertOutcome> {
     const checked = upsertLeadBodySchema.safeParse(body);
@@ -103,11 +96,11 @@ export function createEleapiClient(options: EleapiClientOptions): EleapiClient {
       return {
         ok: false,
         retryable: false,
-        error: `invalid lead: ${describeIssues(checked.error)}`,
+        error: `invalid lead: ${describeIssues(checked.error, 3)}`,
       };
     }
     let response: Response;
-    let text: string;
+    let read: Awaited<ReturnType<typeof readCapped>>;
     try {
       response = await doFetch(`${base}${UPSERT_LEAD_PATH}`, {
         method: 'PUT',
@@ -116,11 +109,21 @@ export function createEleapiClient(options: EleapiClientOptions): EleapiClient {
         redirect: 'manual',
         signal: AbortSignal.timeout(timeoutMs),
       });
-      text = await response.text();
+      read = await readCapped(response, ANSWER_CAP_BYTES);
     } catch (error) {
       return { ok: false, retryable: true, error: describeFailure(error, timeoutMs) };
     }
     const status = response.status;
+    if (!read.ok) {
+      // The status still tells whether to retry; the answer itself is not kept.
+      return {
+        ok: false,
+        retryable: isRetryableStatus(status),
+        status,
+        error: `upstream answered ${status}, but ${read.error}`,
+      };
+    }
+    const text = read.text;
     const answer = scrub(text).slice(0, ANSWER_LIMIT);
     if (status < 200 || status >= 300) {
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now());
@@ -133,7 +136,7 @@ export function createEleapiClient(options: EleapiClientOptions): EleapiClient {
         answer,
       };
     }
-    const envelope = apiEnvelopeSchema.safeParse(safeJson(text));
+    const envelope = apiEnvelopeSchema.safeParse(parseJsonOr(text, undefined));
     if (!envelope.success) {
       return {
         ok: false,
@@ -160,25 +163,27 @@ export function createEleapiClient(options: EleapiClientOptions): EleapiClient {
     const fail = (message: string, status?: number) =>
       new EleapiError('listChats', message, status);
     const checked = listChatsQuerySchema.safeParse({ ...query, page: String(query.page) });
-    if (!checked.success) throw fail(`invalid query: ${describeIssues(checked.error)}`);
+    if (!checked.success) throw fail(`invalid query: ${describeIssues(checked.error, 3)}`);
     const url = `${base}${LIST_CHATS_PATH}?${new URLSearchParams(checked.data)}`;
     let response: Response;
-    let text: string;
+    let read: Awaited<ReturnType<typeof readCapped>>;
     try {
       response = await doFetch(url, {
         headers: { accept: 'application/json', [LIST_TOKEN_HEADER]: options.listToken },
         redirect: 'manual',
         signal: AbortSignal.timeout(timeoutMs),
       });
-      text = await response.text();
+      read = await readCapped(response, LISTING_CAP_BYTES);
     } catch (error) {
       throw fail(describeFailure(error, timeoutMs));
     }
     const status = response.status;
+    if (!read.ok) throw fail(`upstream answered ${status}, but ${read.error}`, status);
+    const text = read.text;
     if (status < 200 || status >= 300) {
       throw fail(`upstream answered ${status}: ${scrub(text).slice(0, 200)}`, status);
     }
-    const json = safeJson(text);
+    const json = parseJsonOr(text, undefined);
     const envelope = apiEnvelopeSchema.safeParse(json);
     if (envelope.success && !envelope.data.success) {
       throw fail(
@@ -189,7 +194,7 @@ export function createEleapiClient(options: EleapiClientOptions): EleapiClient {
     const listing = listChatsResponseSchema.safeParse(json);
     if (!listing.success) {
       throw fail(
-        `upstream listing has an unexpected shape (${describeIssues(listing.error)})`,
+        `upstream listing has an unexpected shape (${describeIssues(listing.error, 3)})`,
         status,
       );
     }
@@ -197,12 +202,4 @@ export function createEleapiClient(options: EleapiClientOptions): EleapiClient {
   }
 
   return { upsertLead, listChats };
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

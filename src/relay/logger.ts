@@ -1,6 +1,7 @@
 // JSON-lines logging (pino) that cannot leak the tokens or a visitor's email and phone.
 import { type DestinationStream, type Logger, pino } from 'pino';
 import type { LogLevel } from './config.ts';
+import { secretRedactor } from './redact-secrets.ts';
 
 export type { Logger };
 
@@ -54,28 +55,18 @@ export function maskEmailsIn(text: string): string {
   return out + text.slice(copied);
 }
 
-function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /**
  * The relay's logger. Every finished line is scrubbed: token values are replaced wherever they
  * appear (a key name, a nested error message) and anything shaped like an email is masked.
  */
 export function createLogger(options: LoggerOptions): Logger {
-  const secrets = [...new Set(options.secrets.filter((s): s is string => !!s))];
-  const secretPattern = secrets.length
-    ? new RegExp(secrets.map((s) => escapeRegExp(JSON.stringify(s).slice(1, -1))).join('|'), 'g')
-    : undefined;
+  const redact = secretRedactor(options.secrets);
   return pino(
     {
       level: options.level,
       base: null,
       hooks: {
-        streamWrite: (line) => {
-          const scrubbed = secretPattern ? line.replace(secretPattern, '[redacted]') : line;
-          return maskEmailsIn(scrubbed);
-        },
+        streamWrite: (line) => maskEmailsIn(redact(line)),
       },
     },
     options.stream ?? pino.destination({ dest: 1, sync: false }),

@@ -5,15 +5,22 @@ import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { RelayConfig } from './config.ts';
 import { createRelay, type Relay, type RelayDeps } from './create-relay.ts';
+import { trackHttpDrain } from './http-drain.ts';
 import { openSharedStore } from './outbox/open-outbox.ts';
 
 export interface RunningRelay {
   relay: Relay;
   /** e.g. http://127.0.0.1:8787 */
   url: string;
-  /** Stops accepting connections, drains deliveries (bounded), closes the outbox. */
+  /**
+   * Shuts down in order: `/readyz` 503 and the listener closed at once; requests already
+   * received answered (`Connection: close`) while deliveries in flight finish, both within
+   * RELAY_SHUTDOWN_GRACE_MS; then the outbox closes.
+   */
   close(): Promise<void>;
 }
+
+const TIMEOUT_CHECK_MS = 1_000;
 
 export async function startRelayServer(
   config: RelayConfig,
@@ -28,7 +35,18 @@ export async function startRelayServer(
   const { server, address } = await new Promise<{ server: Server; address: AddressInfo }>(
     (resolve, reject) => {
       const server = serve(
-        { fetch: relay.fetch, port: config.port, hostname: config.host },
+        {
+          fetch: relay.fetch,
+          port: config.port,
+          hostname: config.host,
+          // Slow clients must not pin sockets (a lead body is 16 KiB at most). Node enforces
+          // these timeouts only when it checks, every 30 s by default: check every second.
+          serverOptions: {
+            headersTimeout: config.headersTimeoutMs,
+            requestTimeout: config.requestTimeoutMs,
+            connectionsCheckingInterval: TIMEOUT_CHECK_MS,
+          },
+        },
         (info) => resolve({ server, address: info }),
       ) as Server;
       server.once('error', reject);
@@ -37,24 +55,13 @@ export async function startRelayServer(
     await relay.close(0);
     throw error;
   });
-  // Slow clients must not pin sockets: a lead body is 16 KiB at most.
-  server.requestTimeout = 15_000;
-  server.headersTimeout = 10_000;
+  const http = trackHttpDrain(server);
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
   relay.logger.info({ url }, 'relay listening');
 
-  let closing: Promise<void> | undefined;
-  const close = () => {
-    closing ??= (async () => {
-      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      await relay.close();
-      // Connections still open after the grace period are cut rather than waited for.
-      server.closeAllConnections();
-      await stopped;
-    })();
-    return closing;
-  };
+  const grace = config.shutdownGraceMs;
+  // relay.close runs once; later calls get the same promise.
+  const close = () => relay.close(grace, http.drain(grace));
   return { relay, url, close };
 }

@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import { isKnownDialCode } from './dial-codes.ts';
 import { PHONE_TEXT } from './phone-input.ts';
+import { cleanText, toOneLine, WELL_FORMED } from './text-hygiene.ts';
 
 /** Upper bounds on every string the widget sends, shared so both ends agree. */
 export const LIMITS = {
@@ -32,7 +33,11 @@ const textOf = /* @__NO_SIDE_EFFECTS__ */ (label: string, ...checks: Check[]) =>
       error: (issue) =>
         issue.input === undefined ? `${label} is required` : `${label} must be text`,
     })
-    .check(...checks);
+    .check(
+      z.regex(WELL_FORMED, `${label} must be well-formed text (it holds half of a surrogate pair)`),
+      z.overwrite(cleanText),
+      ...checks,
+    );
 
 export const trimmed = /* @__NO_SIDE_EFFECTS__ */ (
   max: number,
@@ -41,6 +46,7 @@ export const trimmed = /* @__NO_SIDE_EFFECTS__ */ (
 ) =>
   textOf(
     label,
+    z.overwrite(toOneLine),
     z.trim(),
     z.maxLength(max, `${label} must be at most ${max} characters`),
     ...checks,
@@ -57,18 +63,21 @@ export const blankable = <T extends z.ZodMiniType>(schema: T) =>
     }),
   );
 
+// Bot, customer and agent ids as eleapi issues them. The schema bounds the length on its own,
+// so that a long id gets one message.
+const ID_CHARACTER = '[\\w-]';
+
+/** A bot, customer or agent id: letters, digits, "_" or "-", 1 to LIMITS.id of them. */
+export const ID_PATTERN = new RegExp(`^${ID_CHARACTER}{1,${LIMITS.id}}$`);
+
 export const idSchema = (label: string) =>
   trimmed(
     LIMITS.id,
     label,
-    z.regex(/^[A-Za-z0-9_-]+$/, `${label} must be letters, digits, "_" or "-"`),
+    z.regex(new RegExp(`^${ID_CHARACTER}+$`), `${label} must be letters, digits, "_" or "-"`),
   );
 
-export const nameSchema = trimmed(
-  LIMITS.name,
-  'name',
-  z.regex(/^[^\p{Cc}]*$/u, 'name must not contain control characters'),
-);
+export const nameSchema = trimmed(LIMITS.name, 'name');
 
 export const emailSchema = textOf(
   'email',
@@ -93,4 +102,9 @@ export const dialCodeSchema = textOf(
   z.refine(isKnownDialCode, 'dialCode must be a country calling code with "+", like "+44"'),
 );
 
-export const messageSchema = trimmed(LIMITS.message, 'message');
+// The one field that keeps newlines and tabs.
+export const messageSchema = textOf(
+  'message',
+  z.trim(),
+  z.maxLength(LIMITS.message, `message must be at most ${LIMITS.message} characters`),
+);

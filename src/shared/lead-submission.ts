@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { attributeKeySchema, attributeValueSchema } from './lead-attributes.ts';
 import {
   blankable,
   dialCodeSchema,
@@ -20,10 +21,8 @@ const unknownKeys = (what: string) => ({
 
 const attributeSchema = z.strictObject(
   {
-    key: trimmed(LIMITS.attributeKey, 'attribute key').check(
-      z.minLength(1, 'attribute key must not be empty'),
-    ),
-    value: trimmed(LIMITS.attributeValue, 'attribute value'),
+    key: attributeKeySchema,
+    value: attributeValueSchema,
   },
   unknownKeys('an attribute'),
 );
@@ -92,16 +91,4 @@ export const leadSubmissionSchema = z
 export type LeadSubmission = z.input<typeof leadSubmissionSchema>;
 export type ParsedLeadSubmission = z.output<typeof leadSubmissionSchema>;
 
-/** One problem with one field, as the relay's `400` lists it and the form shows it. */
-export interface FieldIssue {
-  path: string;
-  message: string;
-}
-
-/** Flattens zod issues to `{ path, message }` with dotted paths (`attributes.0.key`). */
-export function toFieldIssues(error: z.core.$ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.') || '(body)',
-    message: issue.message,
-  }));
-}
+export { type FieldIssue, toFieldIssues } from './field-issues.ts';

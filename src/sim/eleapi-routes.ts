@@ -8,8 +8,9 @@ import {
   UPSERT_TOKEN_HEADER,
   upsertLeadBodySchema,
 } from '../shared/eleapi-api.ts';
+import { describeIssues } from '../shared/field-issues.ts';
 import { toListedChat } from './chat-view.ts';
-import { describeIssues, envelope } from './envelope.ts';
+import { envelope } from './envelope.ts';
 import { type FaultDeps, faults } from './faults.ts';
 import { SIM_PAGE_SIZE } from './sim-config.ts';
 import type { SimState } from './sim-state.ts';
@@ -38,7 +39,7 @@ export function eleapiRoutes(state: SimState, tokens: TokenPair, deps: FaultDeps
       return c.json(envelope(400, 'body must be a JSON object'), 400);
     }
     const parsed = upsertLeadBodySchema.safeParse(json);
-    if (!parsed.success) return c.json(envelope(400, describeIssues(parsed.error.issues)), 400);
+    if (!parsed.success) return c.json(envelope(400, describeIssues(parsed.error)), 400);
     state.recordUpsert(c.req.header(), parsed.data);
     return c.json(envelope(200, 'ok'), 200);
   });

@@ -1,7 +1,7 @@
 // Everything the sim remembers: chats, the upserts it accepted, and the live switches.
 import type { UpsertLeadBody } from '../shared/eleapi-api.ts';
+import { describeIssues } from '../shared/field-issues.ts';
 import { type ChatStore, createChatStore } from './chat-store.ts';
-import { describeIssues } from './envelope.ts';
 import { createObjectIdFactory, seededRandom } from './object-id.ts';
 import { seedChats } from './seed-chats.ts';
 import {
@@ -77,7 +77,7 @@ export function createSimState(options: SimOptions, deps: SimDeps): SimState {
 
 function applyPatch(current: SimSwitches, patch: unknown): SimSwitches {
   const parsed = simSwitchesPatchSchema.safeParse(patch);
-  if (!parsed.success) throw new SimConfigError(describeIssues(parsed.error.issues));
+  if (!parsed.success) throw new SimConfigError(describeIssues(parsed.error));
   const next = { ...current };
   for (const [key, value] of Object.entries(parsed.data)) {
     if (value !== undefined) (next as Record<string, unknown>)[key] = value;

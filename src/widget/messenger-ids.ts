@@ -1,8 +1,5 @@
 // The messenger tag carries the ids as its text: `<script id="eleapi-messenger-widget">BotId,CustomerId</script>`.
-import { LIMITS } from '../shared/lead-fields.ts';
-
-/** Letters, digits, `_` and `-`, bounded, as the relay's idSchema allows. */
-export const ID_PATTERN = new RegExp(`^[\\w-]{1,${LIMITS.id}}$`);
+import { ID_PATTERN } from '../shared/lead-fields.ts';
 
 export interface MessengerIds {
   botId: string;

@@ -1,6 +1,6 @@
 // Web Storage that never throws: privacy modes and sandboxed iframes throw on the
 // `sessionStorage` getter itself, on getItem, or (storage full) on setItem.
-import { attempt } from './attempt.ts';
+import { fallbackOnThrow } from './fallback-on-throw.ts';
 
 export interface SafeStorage {
   get(key: string): string | null;
@@ -11,15 +11,15 @@ export interface SafeStorage {
 }
 
 export const safeStorage = (storage: () => Storage): SafeStorage => ({
-  get: (key) => attempt(() => storage().getItem(key), null),
+  get: (key) => fallbackOnThrow(() => storage().getItem(key), null),
   set: (key, value) =>
-    attempt(() => {
+    fallbackOnThrow(() => {
       storage().setItem(key, value);
       return true;
     }, false),
-  remove: (key) => attempt(() => storage().removeItem(key), undefined),
+  remove: (key) => fallbackOnThrow(() => storage().removeItem(key), undefined),
   keys: () =>
-    attempt(() => {
+    fallbackOnThrow(() => {
       const store = storage();
       return Array.from({ length: store.length }, (_, index) => store.key(index) ?? '');
     }, []),

@@ -1,6 +1,7 @@
-// Finds the chat session UUID the eleapi messenger keeps in sessionStorage (docs/contract.md
-// §3), so the lead attaches to the visitor's chat.
-import { attempt } from './attempt.ts';
+// Finds the chat session UUID the eleapi messenger keeps in "the local web session storage"
+// (the vendor's words fit sessionStorage and localStorage alike), so the lead attaches to the
+// visitor's chat (docs/contract.md §3).
+import { parseJsonOr } from '../shared/parse-json.ts';
 import type { SafeStorage } from './safe-storage.ts';
 
 /** Where the widget keeps a UUID it made, so later submits in the session update the same lead. */
@@ -10,17 +11,21 @@ const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
 /** A UUID stored as itself, or as JSON holding a `uuid` field that is one. */
 export function uuidIn(value: string | null): string | undefined {
   const text = value?.trim() ?? '';
-  const found = UUID.test(text) ? text : attempt(() => JSON.parse(text)?.uuid, undefined);
+  const found = UUID.test(text) ? text : (parseJsonOr(text, undefined) as { uuid?: unknown })?.uuid;
   return typeof found === 'string' && UUID.test(found) ? found : undefined;
 }
 
-/** The messenger's UUID: the named key first, then any key whose name contains "uuid". */
-export function findSessionUuid(storage: SafeStorage, uuidKey?: string): string | undefined {
-  // Our own key last: once the messenger has a chat UUID, the lead belongs to that chat.
-  const keys = storage.keys().filter((key) => /uuid/i.test(key) && key !== OWN_UUID_KEY);
-  for (const key of [uuidKey, ...keys, OWN_UUID_KEY]) {
-    const found = key === undefined ? undefined : uuidIn(storage.get(key));
-    if (found) return found;
+/**
+ * The messenger's UUID, looked for in each storage in turn (sessionStorage, then localStorage),
+ * each by the same rules: the named key first, then any key whose name contains "uuid".
+ */
+export function findChatUuid(storages: SafeStorage[], uuidKey?: string): string | undefined {
+  for (const storage of storages) {
+    const keys = storage.keys().filter((key) => /uuid/i.test(key) && key !== OWN_UUID_KEY);
+    for (const key of uuidKey === undefined ? keys : [uuidKey, ...keys]) {
+      const found = uuidIn(storage.get(key));
+      if (found) return found;
+    }
   }
   return undefined;
 }
@@ -31,16 +36,18 @@ export function findSessionUuid(storage: SafeStorage, uuidKey?: string): string 
  * storage refuses it) so later submits update the same lead.
  */
 export function sessionUuidSource(
-  storage: SafeStorage,
+  storages: { session: SafeStorage; local: SafeStorage },
   uuidKey: string | undefined,
   randomUUID: () => string,
 ): () => string {
+  const { session, local } = storages;
   let made: string | undefined;
   return () => {
-    const found = findSessionUuid(storage, uuidKey);
+    // Our own key last: once the messenger has a chat UUID, the lead belongs to that chat.
+    const found = findChatUuid([session, local], uuidKey) ?? uuidIn(session.get(OWN_UUID_KEY));
     if (found) return found;
     made ??= randomUUID();
-    storage.set(OWN_UUID_KEY, made);
+    session.set(OWN_UUID_KEY, made);
     return made;
   };
 }

@@ -1,11 +1,12 @@
 // Reads the script tag's data-* attributes into WidgetSettings (docs/contract.md §2). Each bad
 // value gets one console error naming the attribute and what it allows; its default is used.
 import { countryByIso } from '../shared/dial-codes.ts';
-import { attempt } from './attempt.ts';
+import type { FormField } from '../shared/lead-fields.ts';
+import { fallbackOnThrow } from './fallback-on-throw.ts';
 import { resolveLocale } from './locale-codes.ts';
 import { parseMessengerIds } from './messenger-ids.ts';
 import * as rules from './setting-rules.ts';
-import type { FormField, WidgetSettings } from './types.ts';
+import type { WidgetSettings } from './types.ts';
 
 /** Logs one message for the site's developer (start.ts prefixes it with "eleapi-leads: "). */
 export type Report = (message: string) => void;
@@ -16,34 +17,8 @@ export interface SettingsEnv {
   report: Report;
 }
 
-type Table = { [K in keyof WidgetSettings]?: [rules.Rule<WidgetSettings[K]>, WidgetSettings[K]?] };
-
-// The attribute is the key in kebab case: accentColor is data-accent-color.
-const RULES: Table & { messengerSelector?: [rules.Rule<string>, string] } = {
-  messengerSelector: [rules.selector, '#eleapi-messenger-widget'],
-  botId: [rules.id],
-  customerId: [rules.id],
-  uuidKey: [rules.text],
-  mode: [rules.oneOf('floating', 'inline'), 'floating'],
-  target: [rules.selector],
-  fields: [rules.shownFields, ['name', 'email', 'phone']],
-  required: [rules.requiredFields],
-  defaultCountry: [rules.country],
-  locale: [rules.locale],
-  title: [rules.text],
-  submitLabel: [rules.text],
-  successMessage: [rules.text],
-  consent: [rules.text],
-  privacyUrl: [rules.httpUrl],
-  tags: [rules.tags, []],
-  attributes: [rules.attributes, []],
-  context: [rules.onOff, true],
-  accentColor: [rules.color],
-  position: [rules.oneOf('bottom-right', 'bottom-left'), 'bottom-right'],
-  // Up one bubble row: eleapi's messenger bubble sits in the bottom corner too (README).
-  offset: [rules.offset, [0, 72]],
-  zIndex: [rules.zIndex, 2147483000],
-};
+const DEFAULT_FIELDS: FormField[] = ['name', 'email', 'phone'];
+const DEFAULT_MESSENGER = '#eleapi-messenger-widget';
 
 /** Copies the script's attributes. Call it synchronously at start: currentScript is gone after. */
 export const captureAttributes = (script: Element): Record<string, string> =>
@@ -54,55 +29,82 @@ export function parseSettings(
   attrs: Record<string, string>,
   { document: doc, navigator, report }: SettingsEnv,
 ): WidgetSettings | undefined {
-  const relayRaw = attrs['data-relay-url']?.trim() ?? '';
-  const relayUrl = rules.httpUrl[1](relayRaw, doc, []);
-  if (!relayUrl) {
+  /** The attribute's value by its rule; undefined when absent, or invalid (reported). */
+  function read<T>(name: string, rule: rules.Rule<T>): T | undefined {
+    const raw = attrs[`data-${name}`]?.trim();
+    if (raw === undefined) return undefined;
+    const value = rule.parse(raw, doc);
+    if (value !== null) return value;
     report(
-      `data-relay-url ${relayRaw ? `"${relayRaw.slice(0, 80)}" is invalid` : 'is missing'}: expected ${rules.httpUrl[0]}. The form is not shown.`,
+      `data-${name}="${raw.slice(0, 80)}" is invalid: expected ${rule.allowed}. Using the default.`,
     );
     return undefined;
   }
 
-  const read: Record<string, unknown> = { relayUrl };
-  const entries = Object.entries(RULES) as [string, [rules.Rule<unknown>, unknown?]][];
-  for (const [key, [[allowed, parse], fallback]] of entries) {
-    const name = `data-${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
-    const raw = attrs[name]?.trim();
-    const shown = read.fields as FormField[];
-    const value = raw === undefined ? null : parse(raw, doc, shown);
-    if (raw !== undefined && value === null) {
-      report(
-        `${name}="${raw.slice(0, 80)}" is invalid: expected ${allowed.replace('%', () => shown.join(', '))}. Using the default.`,
-      );
-    }
-    read[key] = value ?? fallback;
+  const relayRaw = attrs['data-relay-url']?.trim() ?? '';
+  const relayUrl = rules.relayUrl.parse(relayRaw, doc);
+  if (!relayUrl) {
+    report(
+      `data-relay-url ${relayRaw ? `"${relayRaw.slice(0, 80)}" is invalid` : 'is missing'}: expected ${rules.relayUrl.allowed}. The form is not shown.`,
+    );
+    return undefined;
   }
 
-  const { messengerSelector, ...settings } = read as unknown as WidgetSettings & {
-    messengerSelector: string;
+  const ids = botIds(read('bot-id', rules.id), read('customer-id', rules.id));
+  if (!ids) return undefined;
+  // `required` is checked against the fields shown, so those are read first.
+  const fields = read('fields', rules.shownFields) ?? DEFAULT_FIELDS;
+  const languages = [...(navigator.languages ?? []), navigator.language ?? ''];
+  return {
+    relayUrl,
+    ...ids,
+    uuidKey: read('uuid-key', rules.text),
+    mode: read('mode', rules.oneOf('floating', 'inline')) ?? 'floating',
+    target: read('target', rules.selector),
+    fields,
+    required:
+      read('required', rules.requiredFields(fields)) ??
+      fields.filter((field) => field === 'name' || field === 'email'),
+    defaultCountry: read('default-country', rules.country) ?? likelyCountry(languages),
+    locale:
+      read('locale', rules.locale) ??
+      languages.map(resolveLocale).find((code) => code !== undefined) ??
+      'en',
+    title: read('title', rules.text),
+    submitLabel: read('submit-label', rules.text),
+    successMessage: read('success-message', rules.text),
+    consent: read('consent', rules.text),
+    privacyUrl: read('privacy-url', rules.pageUrl),
+    tags: read('tags', rules.tags) ?? [],
+    attributes: read('attributes', rules.attributes) ?? [],
+    context: read('context', rules.onOff) ?? true,
+    accentColor: read('accent-color', rules.color),
+    position: read('position', rules.oneOf('bottom-right', 'bottom-left')) ?? 'bottom-right',
+    // Up one bubble row: eleapi's messenger bubble sits in the bottom corner too (README).
+    offset: read('offset', rules.offset) ?? [0, 72],
+    zIndex: read('z-index', rules.zIndex) ?? 2147483000,
   };
-  if (!settings.botId || !settings.customerId) {
-    const tag = doc.querySelector(messengerSelector);
-    const ids = tag && parseMessengerIds(tag.textContent ?? '');
-    if (!ids) {
+
+  /** The ids from the tag, else from the messenger tag's text; undefined (reported) without. */
+  function botIds(botId: string | undefined, customerId: string | undefined) {
+    if (botId && customerId) return { botId, customerId };
+    const selector = read('messenger-selector', rules.selector) ?? DEFAULT_MESSENGER;
+    const tag = doc.querySelector(selector);
+    const found = tag && parseMessengerIds(tag.textContent ?? '');
+    if (!found) {
       report(
-        `no bot ids: the messenger tag ${messengerSelector} ${tag ? 'does not hold "BotId,CustomerId"' : 'was not found'}, and data-bot-id/data-customer-id are not both set. The form is not shown.`,
+        `no bot ids: the messenger tag ${selector} ${tag ? 'does not hold "BotId,CustomerId"' : 'was not found'}, and data-bot-id/data-customer-id are not both set. The form is not shown.`,
       );
       return undefined;
     }
-    settings.botId ||= ids.botId;
-    settings.customerId ||= ids.customerId;
+    return { botId: botId || found.botId, customerId: customerId || found.customerId };
   }
+}
 
-  const languages = [...(navigator.languages ?? []), navigator.language ?? ''];
-  settings.required ??= (['name', 'email'] as const).filter((field) =>
-    settings.fields.includes(field),
+/** The likely region of the first language that has one in the dial-code table. */
+function likelyCountry(languages: string[]): string {
+  const regions = languages.map((tag) =>
+    fallbackOnThrow(() => new Intl.Locale(tag).maximize().region, undefined),
   );
-  // The likely region of the first language that has one in the dial-code table.
-  settings.defaultCountry ??=
-    languages
-      .map((tag) => attempt(() => new Intl.Locale(tag).maximize().region, undefined))
-      .find((region) => region && countryByIso(region)) ?? 'US';
-  settings.locale ??= languages.map(resolveLocale).find(Boolean) ?? 'en';
-  return settings;
+  return regions.find((region) => region && countryByIso(region)) ?? 'US';
 }

@@ -1,5 +1,5 @@
 // Wires the widget together: settings, session UUID, outbox, controller, UI and the global.
-import { announce, createController } from './controller.ts';
+import { createController } from './controller.ts';
 import { createEvents } from './events.ts';
 import { createOutbox } from './offline-queue.ts';
 import { pageContext } from './page-context.ts';
@@ -14,6 +14,7 @@ import {
 import { safeStorage } from './safe-storage.ts';
 import { randomUuid, sessionUuidSource } from './session-uuid.ts';
 import { captureAttributes, parseSettings, type Report } from './settings.ts';
+import { windowTimer } from './timer.ts';
 import { createTransport } from './transport.ts';
 import type { FormController, WidgetView } from './types.ts';
 import { VERSION } from './version.ts';
@@ -62,31 +63,31 @@ function buildWidget(
   const doc = win.document;
   const settings = parseSettings(attrs, { document: doc, navigator: win.navigator, report });
   if (!settings || !claimGlobal(win, report)) return;
-  const timers = {
-    setTimeout: (fn: () => void, ms: number) => win.setTimeout(fn, ms),
-    clearTimeout: (handle: never) => win.clearTimeout(handle),
-  };
+  const setTimer = windowTimer(win);
   const events = createEvents(doc, report);
   const transport = createTransport({
-    ...timers,
+    setTimer,
     fetch: env.fetch ?? ((input, init) => win.fetch(input, init)),
+    online: () => win.navigator.onLine !== false,
     ...(env.timeoutMs && { timeoutMs: env.timeoutMs }),
   });
-  let destroyed = false;
   const outbox = createOutbox({
-    ...timers,
+    setTimer,
     storage: safeStorage(() => win.localStorage),
     post: transport.post,
     random: env.random ?? Math.random,
     events: win,
-    onSettled: (body, result) => destroyed || announce(events, body, result),
   });
   const controller = createController({
     settings,
     events,
     outbox,
+    report,
     uuid: sessionUuidSource(
-      safeStorage(() => win.sessionStorage),
+      {
+        session: safeStorage(() => win.sessionStorage),
+        local: safeStorage(() => win.localStorage),
+      },
       settings.uuidKey,
       () => randomUuid(win.crypto),
     ),
@@ -102,6 +103,7 @@ function buildWidget(
     return;
   }
 
+  let destroyed = false;
   const api: PublicApi = {
     version: VERSION,
     open: () => view.open(),

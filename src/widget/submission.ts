@@ -1,7 +1,7 @@
 // Builds the body of POST /v1/leads (docs/contract.md §6) from what the visitor typed and the
 // settings.
 import { countriesByDialCode } from '../shared/dial-codes.ts';
-import { type FormField, LIMITS } from '../shared/lead-fields.ts';
+import { type FormField, LIMITS, messageSchema, nameSchema } from '../shared/lead-fields.ts';
 // Type only: the strict object schema would cost ~3 KB of bundle (the relay runs it anyway).
 import type { LeadSubmission } from '../shared/lead-submission.ts';
 import { readPhone } from '../shared/phone-input.ts';
@@ -25,6 +25,10 @@ export function buildSubmission(
 ): LeadSubmission {
   const shown = (field: FormField) =>
     (settings.fields.includes(field) && values[field].trim()) || undefined;
+  // Free text is sent as the relay's schema keeps it: bidi controls and invisible characters
+  // gone, accents composed (shared/text-hygiene.ts).
+  const cleaned = (schema: typeof nameSchema, text = '') =>
+    (schema.safeParse(text).data ?? text) || undefined;
   const typed = shown('phone') ?? '';
   // A number typed as "+44 7911 123456" carries its own dial code, whatever the selector says.
   // Sent as national digits (and its extension), which the relay checks and forwards.
@@ -44,11 +48,11 @@ export function buildSubmission(
     uuid,
     botId: settings.botId,
     customerId: settings.customerId,
-    name: shown('name'),
+    name: cleaned(nameSchema, shown('name')),
     email: shown('email'),
     phone,
     dialCode: phone && dialCode,
-    message: shown('message'),
+    message: cleaned(messageSchema, shown('message')),
     consent: settings.consent === undefined ? undefined : values.consent,
     tags: settings.tags.length ? settings.tags : undefined,
     attributes: attributes.length ? attributes : undefined,

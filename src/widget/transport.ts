@@ -1,35 +1,35 @@
-// Posts a submission to the relay and says what happened, in the terms the form and the
-// offline queue act on.
-import type { FieldIssue } from './types.ts';
+// Posts a submission to the relay and maps its answer to an Outcome (README, "What each answer
+// means").
+import type { FieldIssue } from '../shared/lead-submission.ts';
+import type { Outcome } from './outcome.ts';
+import type { SetTimer } from './timer.ts';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
-export type PostResult =
-  | { kind: 'sent' }
-  /** Not reached (offline, timeout, 408, 5xx): worth sending again later. */
-  | { kind: 'retry' }
-  | { kind: 'invalid'; issues: FieldIssue[] }
-  | { kind: 'refused'; status: number };
-
 export interface TransportDeps {
   fetch: typeof fetch;
+  setTimer: SetTimer;
+  /** navigator.onLine: tells "you are offline" from "our server did not answer". */
+  online(): boolean;
   timeoutMs?: number;
-  setTimeout: (fn: () => void, ms: number) => unknown;
-  clearTimeout: (handle: never) => void;
 }
 
 export interface Transport {
-  post(relayUrl: string, body: unknown): Promise<PostResult>;
-  /** Aborts requests in flight (they resolve as `retry`) and clears their timers. */
+  post(relayUrl: string, body: unknown): Promise<Outcome>;
+  /** Aborts requests in flight (they come back as kept) and clears their timers. */
   dispose(): void;
 }
 
 export function createTransport(deps: TransportDeps): Transport {
   const inFlight = new Set<AbortController>();
+  const notReached = (): Outcome => ({
+    kind: 'kept',
+    reason: deps.online() ? 'unreachable' : 'offline',
+  });
   return {
     async post(relayUrl, body) {
       const abort = new AbortController();
-      const timer = deps.setTimeout(() => abort.abort(), deps.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+      const cancelTimer = deps.setTimer(() => abort.abort(), deps.timeoutMs ?? DEFAULT_TIMEOUT_MS);
       inFlight.add(abort);
       try {
         const response = await deps.fetch(`${relayUrl}/v1/leads`, {
@@ -38,17 +38,11 @@ export function createTransport(deps: TransportDeps): Transport {
           body: JSON.stringify(body),
           signal: abort.signal,
         });
-        const { status } = response;
-        if (response.ok) return { kind: 'sent' };
-        if (status === 408 || status > 499) return { kind: 'retry' };
-        const issues = status === 400 && (await response.json().catch(() => 0))?.issues;
-        return Array.isArray(issues)
-          ? { kind: 'invalid', issues: issues.filter(isIssue) }
-          : { kind: 'refused', status };
+        return await toOutcome(response);
       } catch {
-        return { kind: 'retry' };
+        return notReached();
       } finally {
-        deps.clearTimeout(timer as never);
+        cancelTimer();
         inFlight.delete(abort);
       }
     },
@@ -56,6 +50,32 @@ export function createTransport(deps: TransportDeps): Transport {
       for (const abort of inFlight) abort.abort();
     },
   };
+}
+
+async function toOutcome(response: Response): Promise<Outcome> {
+  const { status } = response;
+  if (response.ok) return { kind: 'sent' };
+  if (status === 429) {
+    const wait = retryAfterMs(response.headers.get('retry-after'));
+    return wait === undefined
+      ? { kind: 'kept', reason: 'rate-limited' }
+      : { kind: 'kept', reason: 'rate-limited', retryAfterMs: wait };
+  }
+  if (status === 408 || status >= 500) return { kind: 'kept', reason: 'unreachable' };
+  const answer: { issues?: unknown; message?: unknown } | null = await response
+    .json()
+    .catch(() => null);
+  if (status === 400 && Array.isArray(answer?.issues)) {
+    return { kind: 'invalid', issues: answer.issues.filter(isIssue) };
+  }
+  const said = typeof answer?.message === 'string' ? `: ${answer.message}` : '';
+  return { kind: 'refused', status, cause: `the relay answered ${status}${said}` };
+}
+
+/** Retry-After in delay-seconds, as the relay sends it; undefined when absent or another form. */
+export function retryAfterMs(header: string | null): number | undefined {
+  const text = header?.trim() ?? '';
+  return /^\d+$/.test(text) ? Number(text) * 1000 : undefined;
 }
 
 const isIssue = (issue: FieldIssue | null) =>

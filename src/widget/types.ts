@@ -2,8 +2,10 @@
 // friends) and its UI (src/widget/ui/: the custom element, shadow root, Preact components).
 import type { FormField } from '../shared/lead-fields.ts';
 import type { FieldIssue } from '../shared/lead-submission.ts';
+import type { LocaleCode } from './locale-codes.ts';
+import type { Outcome } from './outcome.ts';
 
-export type { FieldIssue, FormField };
+export type { FieldIssue, FormField, LocaleCode, Outcome };
 
 export type Mode = 'floating' | 'inline';
 export type Position = 'bottom-right' | 'bottom-left';
@@ -13,7 +15,7 @@ export interface WidgetSettings {
   relayUrl: string;
   botId: string;
   customerId: string;
-  /** `data-uuid-key`, when the site names the sessionStorage key of the chat UUID. */
+  /** `data-uuid-key`, when the site names the storage key of the chat UUID. */
   uuidKey: string | undefined;
   mode: Mode;
   /** CSS selector to mount into (inline mode); undefined means right after the script tag. */
@@ -22,8 +24,7 @@ export interface WidgetSettings {
   required: FormField[];
   /** ISO 3166 alpha-2, upper case, a country of the dial-code table. */
   defaultCountry: string;
-  /** One of the built-in locales (`en`, `es`, `fr`, `de`, `pt`, `hi`, `ar`). */
-  locale: string;
+  locale: LocaleCode;
   title: string | undefined;
   submitLabel: string | undefined;
   successMessage: string | undefined;
@@ -63,23 +64,15 @@ export interface Prefill {
   dialCode?: string;
 }
 
-export type SubmitOutcome =
-  /** The relay answered 202. */
-  | { kind: 'sent' }
-  /** The relay could not be reached (offline, timeout, 5xx): kept in localStorage, resent later. */
-  | { kind: 'queued' }
-  /** The relay answered 400: these fields are wrong. */
-  | { kind: 'invalid'; issues: FieldIssue[] }
-  /** Any other refusal (403, 413, 429…): data kept in the form, the visitor may retry. */
-  | { kind: 'failed'; status: number };
-
 export type WidgetEventName = 'ready' | 'open' | 'close' | 'submit' | 'success' | 'error';
 
 /** What the UI needs from the core. */
 export interface FormController {
   settings: WidgetSettings;
-  /** Sends (or queues) a validated submission. Never rejects. */
-  submit(values: FormValues): Promise<SubmitOutcome>;
+  /** Sends (or keeps for resending) a validated submission. Never rejects. */
+  submit(values: FormValues): Promise<Outcome>;
+  /** A submission of this page that was kept got its final answer (sent, or refused). */
+  onResent(listener: (outcome: Outcome) => void): () => void;
   /** Calls the listener with every prefill, including ones made before the form mounted. */
   onPrefill(listener: (prefill: Prefill) => void): () => void;
   /** Dispatches `eleapi-leads:<name>` on document and calls `EleapiLeads.on` listeners. */

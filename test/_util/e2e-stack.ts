@@ -87,14 +87,14 @@ export interface BrowserSuite {
 }
 
 /**
- * Registers a test file's hooks: one Chromium and one stack for the whole file, the sim emptied
- * before each test. The fields are set once beforeAll has run: read them in tests and hooks.
+ * Registers a test file's hooks: one Chromium and one stack (relay env overrides optional) for
+ * the whole file, the sim emptied before each test. The fields are set once beforeAll has run: read them in tests and hooks.
  */
-export function useBrowserStack(): BrowserSuite {
+export function useBrowserStack(relayEnv: Record<string, string> = {}): BrowserSuite {
   // Filled in by beforeAll; nothing reads it before then.
   const suite = {} as BrowserSuite;
   beforeAll(async () => {
-    [suite.browser, suite.stack] = await Promise.all([launchBrowser(), startStack()]);
+    [suite.browser, suite.stack] = await Promise.all([launchBrowser(), startStack(relayEnv)]);
   });
   afterAll(async () => {
     await suite.browser?.close();

@@ -8,6 +8,13 @@ export const TEST_BOT = { botId: 'bot-test-1', customerId: 'cust-test-1' };
 /** The sessionStorage key the demo's messenger stand-in keeps the chat UUID under. */
 export const STAND_IN_UUID_KEY = 'eleapi-chat-uuid';
 
+/**
+ * How the page loads the widget tag, as real sites do: `defer` (the README's snippet), a plain
+ * blocking tag, `async`, or a tag a script creates (tag managers).
+ */
+export type TagLoading = 'defer' | 'blocking' | 'async' | 'injected';
+export const TAG_LOADINGS: TagLoading[] = ['defer', 'blocking', 'async', 'injected'];
+
 export interface WidgetPageOptions {
   relayUrl: string;
   /** `data-*` attributes of the widget tag, without the `data-` prefix. */
@@ -20,6 +27,8 @@ export interface WidgetPageOptions {
   body?: string;
   /** Include the messenger stand-in tag (default true). */
   messenger?: boolean;
+  /** How the widget tag loads (default `defer`). */
+  loading?: TagLoading;
 }
 
 export function escapeAttribute(value: string): string {
@@ -30,11 +39,27 @@ export function escapeAttribute(value: string): string {
     .replaceAll('>', '&gt;');
 }
 
-export function widgetTag(relayUrl: string, data: Record<string, string> = {}): string {
-  const attributes = Object.entries({ 'relay-url': relayUrl, ...data })
+export function widgetTag(
+  relayUrl: string,
+  data: Record<string, string> = {},
+  loading: TagLoading = 'defer',
+): string {
+  const all = { 'relay-url': relayUrl, ...data };
+  if (loading === 'injected') {
+    // JSON of the attributes, with "<" escaped so no value can close this inline script.
+    const names = JSON.stringify(all).replaceAll('<', '\\u003c');
+    return `<script>(() => {
+  const tag = document.createElement('script');
+  tag.src = '/eleapi-leads.js';
+  for (const [name, value] of Object.entries(${names})) tag.setAttribute('data-' + name, value);
+  document.head.append(tag);
+})();</script>`;
+  }
+  const attributes = Object.entries(all)
     .map(([name, value]) => ` data-${name}="${escapeAttribute(value)}"`)
     .join('');
-  return `<script src="/eleapi-leads.js"${attributes} defer></script>`;
+  const flag = loading === 'blocking' ? '' : ` ${loading}`;
+  return `<script src="/eleapi-leads.js"${attributes}${flag}></script>`;
 }
 
 export function widgetPage(options: WidgetPageOptions): string {
@@ -50,7 +75,7 @@ export function widgetPage(options: WidgetPageOptions): string {
 <title>Test shop</title>
 ${options.head ?? ''}
 ${messenger}
-${widgetTag(options.relayUrl, options.data)}
+${widgetTag(options.relayUrl, options.data, options.loading)}
 </head>
 <body>
 <main><h1>Test shop</h1>${options.body ?? '<p>Welcome.</p>'}</main>

@@ -1,5 +1,6 @@
 // Stand-ins for the browser facilities the widget core takes as deps.
 import { vi } from 'vitest';
+import type { SetTimer } from '../../src/widget/timer.ts';
 import type { FormValues, WidgetSettings } from '../../src/widget/types.ts';
 
 /** Settings as parseSettings makes them for an inline form of bot1/cust1 in the UK. */
@@ -124,3 +125,9 @@ export function json(status: number, body: unknown): Response {
     headers: { 'content-type': 'application/json' },
   });
 }
+
+/** The global timers as a SetTimer, read at call time so vi.useFakeTimers() takes them over. */
+export const globalTimer: SetTimer = (fn, ms) => {
+  const handle = setTimeout(fn, ms);
+  return () => clearTimeout(handle);
+};

@@ -108,17 +108,25 @@ describe('DOM events on document', () => {
     await page.context().close();
   });
 
-  it('fires error with the reason when the relay refuses, and keeps what the visitor typed', async () => {
+  it('fires error with the reason when the relay refuses, tells the owner in the console, apologises and keeps what the visitor typed', async () => {
     const page = await open({ 'bot-id': 'bot-not-on-the-allowlist', 'customer-id': 'cust-x' });
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && message.text().startsWith('eleapi-leads:')) {
+        consoleErrors.push(message.text());
+      }
+    });
     await page.getByRole('button', { name: 'Contact us' }).click();
     await page.getByRole('button', { name: 'Send' }).click();
     await expect.poll(async () => (await events(page)).map((e) => e.name)).toContain('error');
 
     const error = (await events(page)).find((e) => e.name === 'error');
     expect(error?.detail).toMatchObject({ reason: 'refused', status: 403 });
-    expect(await page.getByRole('status').filter({ hasText: /./ }).textContent()).toMatch(
-      /Not sent/,
+    expect(await page.getByRole('status').filter({ hasText: /./ }).textContent()).toBe(
+      'Sorry, it could not be sent. Please contact us another way.',
     );
+    await expect.poll(() => consoleErrors.length).toBe(1);
+    expect(consoleErrors[0]).toContain('bot-not-on-the-allowlist:cust-x');
     expect(await page.getByLabel('Name').inputValue()).toBe('Queued Name');
     expect(suite.stack.sim.received()).toEqual([]);
     await page.context().close();

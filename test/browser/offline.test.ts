@@ -33,20 +33,22 @@ async function submit(page: Page, email: string): Promise<void> {
 }
 
 describe('when the relay cannot be reached at submit time', () => {
-  it('tells the visitor it will be sent, then delivers exactly once when the browser is back online', async () => {
+  it('tells the visitor they are offline, delivers exactly once when the browser is back online, and then says it was sent', async () => {
     const context = await newContext(suite.browser);
     const page = await context.newPage();
     await page.goto(suite.stack.pages.url);
     await context.setOffline(true);
     await submit(page, 'offline@example.com');
 
-    await expect.poll(() => page.getByText(/sent when you are back online/).isVisible()).toBe(true);
+    const status = page.getByRole('status');
+    await expect.poll(() => status.textContent()).toMatch(/^You are offline\./);
     expect(await storedLeads(page)).toBe(1);
     expect(receivedFor('offline@example.com')).toBe(0);
 
     await context.setOffline(false);
     await expect.poll(() => receivedFor('offline@example.com'), { timeout: 15_000 }).toBe(1);
     await expect.poll(() => storedLeads(page)).toBe(0);
+    await expect.poll(() => status.textContent()).toBe('Thanks! We will be in touch soon.');
     // A fresh page load flushes the outbox again: there is nothing left to send twice.
     await page.reload();
     await page.getByRole('button', { name: 'Contact us' }).waitFor();
@@ -55,7 +57,7 @@ describe('when the relay cannot be reached at submit time', () => {
     await context.close();
   });
 
-  it('keeps the lead while the relay is down and sends it from the next page once it is back', async () => {
+  it('says the server could not be reached (not "offline") while the relay is down, and sends it from the next page once it is back', async () => {
     const context = await newContext(suite.browser);
     const page = await context.newPage();
     await page.goto(suite.stack.pages.url);
@@ -63,8 +65,8 @@ describe('when the relay cannot be reached at submit time', () => {
     try {
       await submit(page, 'relay-down@example.com');
       await expect
-        .poll(() => page.getByText(/sent when you are back online/).isVisible())
-        .toBe(true);
+        .poll(() => page.getByRole('status').textContent())
+        .toBe('We could not reach our server. Saved: we will keep trying.');
       expect(await storedLeads(page)).toBe(1);
     } finally {
       await suite.stack.restartRelay();
@@ -73,6 +75,36 @@ describe('when the relay cannot be reached at submit time', () => {
     await expect.poll(() => receivedFor('relay-down@example.com'), { timeout: 15_000 }).toBe(1);
     await expect.poll(() => storedLeads(page)).toBe(0);
     expect(receivedFor('relay-down@example.com')).toBe(1);
+    await context.close();
+  });
+});
+
+describe('when storage refuses the submission too', () => {
+  it('tells the visitor it is not saved on the device, and resends it from memory while the page is open', async () => {
+    const context = await newContext(suite.browser);
+    // A full quota, as Safari's private mode used to give every page.
+    await context.addInitScript(() => {
+      Storage.prototype.setItem = () => {
+        throw new DOMException('quota exceeded', 'QuotaExceededError');
+      };
+    });
+    const page = await context.newPage();
+    await page.goto(suite.stack.pages.url);
+    await suite.stack.stopRelay();
+    try {
+      await submit(page, 'no-storage@example.com');
+      await expect
+        .poll(() => page.getByRole('status').textContent())
+        .toBe('Could not be saved on this device. Keep this page open: we will keep trying.');
+      expect(await storedLeads(page)).toBe(0);
+    } finally {
+      await suite.stack.restartRelay();
+    }
+    // The backoff's resend, from this page's memory, with nobody clicking.
+    await expect.poll(() => receivedFor('no-storage@example.com'), { timeout: 20_000 }).toBe(1);
+    await expect
+      .poll(() => page.getByRole('status').textContent())
+      .toBe('Thanks! We will be in touch soon.');
     await context.close();
   });
 });

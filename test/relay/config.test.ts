@@ -129,4 +129,88 @@ describe('loadConfig', () => {
       defaultStatus: undefined,
     });
   });
+
+  it('names a bad ELEAPI_API_URL without its credentials, query or fragment', () => {
+    const [problem = ''] = problemsOf({
+      ...minimal,
+      ELEAPI_API_URL: 'ftp://deploy:hunter2@api.example.com/v1?token=tok_secret#frag',
+    });
+    expect(problem).toMatch(/^ELEAPI_API_URL must be an http\(s\) URL/);
+    expect(problem).toContain('(got "ftp://api.example.com/v1")');
+    for (const secret of ['deploy', 'hunter2', 'tok_secret', 'frag']) {
+      expect(problem).not.toContain(secret);
+    }
+  });
+
+  it('refuses an http(s) URL that holds credentials, without quoting them', () => {
+    const problems = problemsOf({ ...minimal, ELEAPI_API_URL: 'https://u:pw123@api.example.com' });
+    expect(problems).toEqual([
+      'ELEAPI_API_URL must not hold credentials (user:password@) (got "https://api.example.com")',
+    ]);
+  });
+
+  it('reads the HTTP timeouts and refuses headers allowed longer than the request', () => {
+    expect(loadConfig(minimal)).toMatchObject({
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 15_000,
+    });
+    expect(
+      loadConfig({
+        ...minimal,
+        RELAY_HEADERS_TIMEOUT_MS: '2000',
+        RELAY_REQUEST_TIMEOUT_MS: '3000',
+      }),
+    ).toMatchObject({ headersTimeoutMs: 2_000, requestTimeoutMs: 3_000 });
+    expect(problemsOf({ ...minimal, RELAY_HEADERS_TIMEOUT_MS: '20000' })).toEqual([
+      'RELAY_HEADERS_TIMEOUT_MS must not exceed RELAY_REQUEST_TIMEOUT_MS',
+    ]);
+  });
+
+  it('guards /metrics with RELAY_METRICS_TOKEN, else the admin token, unless made public', () => {
+    const admin = 'a-long-admin-token-123';
+    expect(loadConfig(minimal)).toMatchObject({ metricsToken: undefined, metricsPublic: false });
+    expect(loadConfig({ ...minimal, RELAY_ADMIN_TOKEN: admin }).metricsToken).toBe(admin);
+    expect(
+      loadConfig({
+        ...minimal,
+        RELAY_ADMIN_TOKEN: admin,
+        RELAY_METRICS_TOKEN: 'metrics-token-0123456',
+      }).metricsToken,
+    ).toBe('metrics-token-0123456');
+    expect(loadConfig({ ...minimal, RELAY_METRICS_PUBLIC: 'true' }).metricsPublic).toBe(true);
+    expect(problemsOf({ ...minimal, RELAY_METRICS_TOKEN: 'short' })).toEqual([
+      'RELAY_METRICS_TOKEN must be at least 16 characters without spaces',
+    ]);
+  });
+});
+
+describe('loadConfig: delivery and leases', () => {
+  it('retries by age alone unless RELAY_MAX_ATTEMPTS is set', () => {
+    expect(loadConfig(minimal).maxAttempts).toBeUndefined();
+    expect(loadConfig({ ...minimal, RELAY_MAX_ATTEMPTS: '40' }).maxAttempts).toBe(40);
+    expect(problemsOf({ ...minimal, RELAY_MAX_ATTEMPTS: '0' })).toEqual([
+      'RELAY_MAX_ATTEMPTS must be a whole number from 1 to 1000000 (got "0")',
+    ]);
+  });
+
+  it('leases for at least a minute, or three upstream timeouts, unless RELAY_LEASE_MS says', () => {
+    expect(loadConfig(minimal).leaseMs).toBe(60_000);
+    expect(loadConfig({ ...minimal, RELAY_UPSTREAM_TIMEOUT_MS: '30000' }).leaseMs).toBe(90_000);
+    expect(loadConfig({ ...minimal, RELAY_LEASE_MS: '5000' }).leaseMs).toBe(5_000);
+    expect(problemsOf({ ...minimal, RELAY_LEASE_MS: '10' })).toEqual([
+      'RELAY_LEASE_MS must be a whole number from 1000 to 86400000 (got "10")',
+    ]);
+  });
+
+  it('names each process uniquely unless RELAY_INSTANCE_ID is set', () => {
+    const a = loadConfig(minimal).instanceId;
+    expect(a).toMatch(new RegExp(`:${process.pid}:`));
+    expect(loadConfig(minimal).instanceId).not.toBe(a);
+    expect(loadConfig({ ...minimal, RELAY_INSTANCE_ID: 'relay-eu-1' }).instanceId).toBe(
+      'relay-eu-1',
+    );
+    expect(problemsOf({ ...minimal, RELAY_INSTANCE_ID: 'has space' })).toEqual([
+      'RELAY_INSTANCE_ID must be 1 to 128 printable ASCII characters without spaces (got "has space")',
+    ]);
+  });
 });

@@ -164,3 +164,59 @@ describe('listChats', () => {
     expect((error as Error).message).toMatch(/unexpected shape \(data\.0\._id: /);
   });
 });
+
+describe('answer size cap', () => {
+  /** A real server that streams `chunk` forever (or `total` bytes), counting what it wrote. */
+  async function streamingServer(status: number, total = Number.POSITIVE_INFINITY) {
+    let written = 0;
+    const { url, server } = await serverAnswering((_req, res) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(16 * 1024, 'x');
+      const pump = () => {
+        while (written < total) {
+          written += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', pump);
+        }
+        res.end();
+      };
+      res.on('close', () => res.removeAllListeners('drain'));
+      pump();
+    });
+    return { url, server, written: () => written };
+  }
+
+  it('drops an endless upsert answer past 64 KiB, keeping the status for the retry decision', async () => {
+    const upstream = await streamingServer(503);
+    const outcome = await client({ baseUrl: upstream.url }).upsertLead(lead());
+    upstream.server.closeAllConnections();
+    upstream.server.close();
+    expect(outcome).toEqual({
+      ok: false,
+      retryable: true,
+      status: 503,
+      error: 'upstream answered 503, but the answer is larger than 65536 bytes; dropped unread',
+    });
+  });
+
+  it('reads an upsert answer of up to 64 KiB as before', async () => {
+    const upstream = await streamingServer(500, 48 * 1024);
+    const outcome = await client({ baseUrl: upstream.url }).upsertLead(lead());
+    upstream.server.close();
+    expect(outcome).toMatchObject({ ok: false, status: 500, error: 'upstream answered 500' });
+  });
+
+  it('refuses an endless listing past its cap with an error naming the cap', async () => {
+    const upstream = await streamingServer(200);
+    const listing = client({ baseUrl: upstream.url }).listChats({
+      botId: 'bot1',
+      customerId: 'cust1',
+      page: 1,
+      type: 'lead',
+    });
+    await expect(listing).rejects.toThrow(
+      'eleapi listChats failed: upstream answered 200, but the answer is larger than 4194304 bytes; dropped unread',
+    );
+    upstream.server.closeAllConnections();
+    upstream.server.close();
+  });
+});

@@ -47,7 +47,9 @@ describe('relay logs and answers', () => {
     await record(
       h.relay.request('/v1/outbox', { headers: { authorization: 'Bearer wrong-admin-token' } }),
     );
-    await record(h.relay.request('/metrics'));
+    await record(
+      h.relay.request('/metrics', { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } }),
+    );
     await record(h.relay.request('/readyz'));
     await h.close();
 

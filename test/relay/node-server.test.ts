@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/relay/config.ts';
 import { type RunningRelay, startRelayServer } from '../../src/relay/node-server.ts';
 import {
+  ADMIN_TOKEN,
   BOT,
   baseEnv,
   CUSTOMER,
@@ -11,6 +12,7 @@ import {
   TOKEN,
   validLead,
 } from './support/fixtures.ts';
+import { leadRequestHead, openRawSocket } from './support/raw-http.ts';
 import { useSimAndDir } from './support/sim-and-dir.ts';
 
 const current = useSimAndDir();
@@ -57,7 +59,11 @@ describe('relay over HTTP', () => {
     const answers = await Promise.all(leads.map((lead) => post(JSON.stringify(lead))));
     expect(answers.map((a) => a.status)).toEqual(leads.map(() => 202));
     await eventually(async () => {
-      const metrics = await (await fetch(`${running.url}/metrics`)).text();
+      const metrics = await (
+        await fetch(`${running.url}/metrics`, {
+          headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+        })
+      ).text();
       return /delivery_failures_total\{retryable="true"\} ([2-9]\d|\d{3,})/.test(metrics);
     }, 'failed attempts while eleapi is down');
     expect(current.sim.received()).toEqual([]);
@@ -119,5 +125,26 @@ describe('relay over HTTP', () => {
     const statuses = [];
     for (let i = 0; i < 3; i++) statuses.push((await post(JSON.stringify(validLead()))).status);
     expect(statuses).toEqual([202, 202, 429]);
+  });
+
+  // Node checks these timeouts every 30 s unless told otherwise: both tests would time out.
+  it('answers 408 and closes a socket whose headers stop coming, at RELAY_HEADERS_TIMEOUT_MS', {
+    timeout: 8_000,
+  }, async () => {
+    await start({ RELAY_HEADERS_TIMEOUT_MS: '1000', RELAY_REQUEST_TIMEOUT_MS: '2000' });
+    const socket = await openRawSocket(running.url);
+    socket.write('POST /v1/leads HTTP/1.1\r\nHost: relay.test\r\n');
+    expect((await socket.closed).text).toMatch(/^HTTP\/1\.1 408 /);
+  });
+
+  it('answers 408 and closes a socket whose body stops coming, at RELAY_REQUEST_TIMEOUT_MS', {
+    timeout: 8_000,
+  }, async () => {
+    await start({ RELAY_HEADERS_TIMEOUT_MS: '1000', RELAY_REQUEST_TIMEOUT_MS: '2000' });
+    const body = JSON.stringify(validLead());
+    const socket = await openRawSocket(running.url);
+    socket.write(leadRequestHead(ORIGIN, Buffer.byteLength(body)) + body.slice(0, 20));
+    expect((await socket.closed).text).toMatch(/^HTTP\/1\.1 408 /);
+    expect(current.sim.received()).toEqual([]);
   });
 });

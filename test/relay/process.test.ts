@@ -5,18 +5,18 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OUTBOX_FILE } from '../../src/relay/outbox/index.ts';
-import { type ChildRelay, runRelayCli, startRelayCli } from './support/child-relay.ts';
+import {
+  type ChildRelay,
+  killIfRunning,
+  runRelayCli,
+  startRelayCli,
+} from './support/child-relay.ts';
 import { baseEnv, eventually, ORIGIN, TOKEN, validLead } from './support/fixtures.ts';
 import { useSimAndDir } from './support/sim-and-dir.ts';
 
 const current = useSimAndDir();
 let relay: ChildRelay | undefined;
-afterEach(async () => {
-  if (relay?.child.exitCode === null) {
-    relay.child.kill('SIGKILL');
-    await relay.exited;
-  }
-});
+afterEach(() => killIfRunning(relay));
 
 const env = (extra: Record<string, string> = {}) =>
   baseEnv({
@@ -46,8 +46,9 @@ async function postAll(url: string, count: number): Promise<string[]> {
 describe('eleapi-relay process', () => {
   it('loses no accepted lead when killed with SIGKILL while eleapi is down', async () => {
     current.sim.setConfig({ errorRate: 1 });
-    // Room for many quick retries: no lead may be dead-lettered before the kill.
-    const outage = { RELAY_MAX_ATTEMPTS: '1000' };
+    // Room for many quick retries: no lead may be dead-lettered before the kill. Leads in flight
+    // at the kill are leased to the dead process: a short lease lets the next one take them.
+    const outage = { RELAY_MAX_ATTEMPTS: '1000', RELAY_LEASE_MS: '1000' };
     relay = await startRelayCli(env(outage));
     const uuids = await postAll(relay.url, 25);
     relay.child.kill('SIGKILL');

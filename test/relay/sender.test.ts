@@ -23,7 +23,7 @@ describe('delivery', () => {
     expect(h.upstream.calls).toHaveLength(4);
     expect(new Set(h.upstream.calls.map((c) => c.body?.uuid))).toEqual(new Set([lead.uuid]));
     // eleapi has answered; the relay records the outcome a moment later (after the commit).
-    const metrics = async () => (await h.relay.request('/metrics')).text();
+    const metrics = async () => (await h.relay.request('/metrics', { headers: admin })).text();
     await eventually(
       async () => (await metrics()).includes('eleapi_relay_leads_delivered_total 1'),
       'the delivery recorded',
@@ -40,12 +40,13 @@ describe('delivery', () => {
       body: { success: false, message: 'bad dialCode', code: 400 },
     });
     const lead = validLead();
-    const { id } = await (await h.post(lead)).json();
+    await h.post(lead);
     await eventually(async () => (await outboxRows('dead')).length === 1, 'a dead letter');
     expect(h.upstream.calls).toHaveLength(1);
     const [dead] = await outboxRows('dead');
     expect(dead).toMatchObject({
-      id,
+      botId: lead.botId,
+      customerId: lead.customerId,
       uuid: lead.uuid,
       state: 'dead',
       attempts: 1,
@@ -92,7 +93,7 @@ describe('delivery', () => {
 
   it('waits as long as Retry-After asks before trying again', async () => {
     const clock = 1_700_000_000_000;
-    h = startHarness({}, { now: () => clock });
+    h = startHarness({ RELAY_BACKOFF_CAP_MS: '600000' }, { now: () => clock });
     h.upstream.answerWith({ status: 429, headers: { 'retry-after': '120' } });
     await h.post(validLead());
     await eventually(

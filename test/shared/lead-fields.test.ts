@@ -12,6 +12,7 @@ import {
   nameSchema,
   phoneSchema,
 } from '../../src/shared/lead-fields.ts';
+import { EMOJI_NAME, NAMES_BY_LOCALE, PERSIAN_NAME } from '../fixtures/names-by-locale.ts';
 
 /** The first message a schema gives for a value, or "ok" with the parsed value. */
 function check(schema: z.ZodMiniType, value: unknown): string {
@@ -30,8 +31,27 @@ describe('name', () => {
   it('counts length after trimming', () => {
     expect(check(nameSchema, ` ${'a'.repeat(LIMITS.name)} `)).toMatch(/^ok:/);
   });
-  it('refuses control characters', () => {
-    expect(check(nameSchema, 'Ana\u0000')).toBe('name must not contain control characters');
+  it('removes control characters, bidi overrides and invisible spacers', () => {
+    expect(check(nameSchema, 'Ana\u0000\u001b Lima')).toBe('ok:Ana Lima');
+    expect(check(nameSchema, 'Bob \u202Egnp.exe\u200B')).toBe('ok:Bob gnp.exe');
+  });
+  it('keeps a name on one line', () => {
+    expect(check(nameSchema, 'Ana\n\tLima')).toBe('ok:Ana  Lima');
+  });
+  it.each([...Object.entries(NAMES_BY_LOCALE), ['fa', PERSIAN_NAME], ['emoji', EMOJI_NAME]])(
+    'keeps a %s name as written',
+    (_locale, name) => {
+      expect(check(nameSchema, name)).toBe(`ok:${name}`);
+    },
+  );
+  it('composes accents before counting length', () => {
+    const decomposed = 'e\u0301'.repeat(LIMITS.name);
+    expect(check(nameSchema, decomposed)).toBe(`ok:${'é'.repeat(LIMITS.name)}`);
+  });
+  it('refuses half of a surrogate pair, naming the field', () => {
+    expect(check(nameSchema, 'Ana \uD83D')).toBe(
+      'name must be well-formed text (it holds half of a surrogate pair)',
+    );
   });
   it('accepts letters of any script', () =>
     expect(check(nameSchema, 'نور ñ 李')).toBe('ok:نور ñ 李'));
@@ -97,6 +117,16 @@ describe('ids and message', () => {
     expect(check(messageSchema, 'm'.repeat(LIMITS.message))).toMatch(/^ok:/);
     expect(check(messageSchema, 'm'.repeat(LIMITS.message + 1))).toBe(
       'message must be at most 2000 characters',
+    );
+  });
+  it('keeps newlines and tabs in the message, and removes other controls and bidi overrides', () => {
+    expect(check(messageSchema, 'Hi,\r\n\tcall me\u001b\u0000 \u202Eplease')).toBe(
+      'ok:Hi,\n\tcall me please',
+    );
+  });
+  it('refuses half of a surrogate pair in the message, naming it', () => {
+    expect(check(messageSchema, '\uDE00 hello')).toBe(
+      'message must be well-formed text (it holds half of a surrogate pair)',
     );
   });
 });

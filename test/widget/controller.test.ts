@@ -8,6 +8,7 @@ import type { FormValues } from '../../src/widget/types.ts';
 import {
   fakeFetch,
   formValues,
+  globalTimer,
   json,
   memoryStorage,
   widgetSettings,
@@ -19,29 +20,32 @@ const VALUES = formValues({ name: 'Ada', email: 'ada@example.com' });
 
 const disposers: (() => void)[] = [];
 let seen: { name: string; detail: unknown }[];
+let report: ReturnType<typeof vi.fn<(message: string) => void>>;
 
 function controllerWith(fetch: typeof globalThis.fetch, settings = SETTINGS) {
   const events = createEvents(document, vi.fn());
   for (const name of ['submit', 'success', 'error'] as const) {
     events.on(name, (detail) => seen.push({ name, detail }));
   }
-  const transport = createTransport({ fetch, setTimeout, clearTimeout });
+  const transport = createTransport({
+    fetch,
+    setTimer: globalTimer,
+    online: () => true,
+  });
   const local = memoryStorage();
   const outbox = createOutbox({
     storage: safeStorage(() => local),
     post: transport.post,
     random: () => 0,
-    setTimeout: (fn, ms) => setTimeout(fn, ms),
-    clearTimeout: (handle) => clearTimeout(handle),
+    setTimer: globalTimer,
     events: window,
-    onSettled: (body, result) =>
-      result.kind === 'sent' && events.emit('success', { uuid: body.uuid, resent: true }),
   });
   disposers.push(() => outbox.dispose());
   return createController({
     settings,
     events,
     outbox,
+    report,
     uuid: () => UUID,
     context: () => [{ key: 'page_url', value: 'https://shop.example/' }],
   });
@@ -49,6 +53,7 @@ function controllerWith(fetch: typeof globalThis.fetch, settings = SETTINGS) {
 
 beforeEach(() => {
   seen = [];
+  report = vi.fn();
 });
 afterEach(() => {
   for (const dispose of disposers.splice(0)) dispose();
@@ -100,35 +105,80 @@ describe('controller.submit', () => {
     expect(seen.at(-1)).toMatchObject({ name: 'error', detail: { uuid: UUID, reason: 'invalid' } });
   });
 
-  it('reports another refusal as failed with its status', async () => {
-    const relay = fakeFetch(json(403, { ok: false }));
+  it('refuses for good on a 403: error event with the cause, and one console error for the owner', async () => {
+    const relay = fakeFetch(
+      json(403, { ok: false, message: 'this relay does not accept leads for bot "bot1:cust1"' }),
+    );
+    const cause = 'the relay answered 403: this relay does not accept leads for bot "bot1:cust1"';
     expect(await controllerWith(relay.fetch).submit(VALUES)).toEqual({
-      kind: 'failed',
+      kind: 'refused',
       status: 403,
+      cause,
     });
     expect(seen.at(-1)).toMatchObject({
       name: 'error',
-      detail: { reason: 'refused', status: 403 },
+      detail: { reason: 'refused', status: 403, cause },
     });
+    expect(report).toHaveBeenCalledOnce();
+    expect(report.mock.calls[0]?.[0]).toContain(cause);
+    expect(report.mock.calls[0]?.[0]).toContain('RELAY_ALLOWED_ORIGINS');
   });
 
-  it('queues a submission the relay did not get, with no error, and resends it', async () => {
+  it('refuses for good on a 400 naming a field the form does not show, naming it for the owner', async () => {
+    const issues = [{ path: 'tags.0', message: 'tag must be at most 64 characters' }];
+    const relay = fakeFetch(json(400, { ok: false, error: 'validation', issues }));
+    const outcome = await controllerWith(relay.fetch).submit(VALUES);
+    expect(outcome).toMatchObject({ kind: 'refused', status: 400 });
+    expect(seen.at(-1)).toMatchObject({
+      name: 'error',
+      detail: { reason: 'refused', status: 400 },
+    });
+    expect(report).toHaveBeenCalledOnce();
+    expect(report.mock.calls[0]?.[0]).toContain('tags.0 (tag must be at most 64 characters)');
+  });
+
+  it('keeps a 429 first send, with no error, resends it after Retry-After and then announces success', async () => {
+    vi.useFakeTimers();
+    const relay = fakeFetch(
+      new Response(null, { status: 429, headers: { 'retry-after': '6' } }),
+      json(202, {}),
+    );
+    const controller = controllerWith(relay.fetch);
+    const landed = vi.fn();
+    controller.onResent(landed);
+    expect(await controller.submit(VALUES)).toEqual({
+      kind: 'kept',
+      reason: 'rate-limited',
+      retryAfterMs: 6_000,
+    });
+    expect(seen.map((event) => event.name)).toEqual(['submit']);
+    await vi.advanceTimersByTimeAsync(6_000);
+    expect(relay.requests).toHaveLength(2);
+    expect(seen.at(-1)).toMatchObject({ name: 'success', detail: { uuid: UUID } });
+    expect(landed).toHaveBeenCalledWith({ kind: 'sent' });
+    expect(report).not.toHaveBeenCalled();
+  });
+
+  it('keeps a submission the relay did not get, with no error, and resends it', async () => {
     vi.useFakeTimers();
     const relay = fakeFetch('network-error', json(202, {}));
-    expect(await controllerWith(relay.fetch).submit(VALUES)).toEqual({ kind: 'queued' });
+    expect(await controllerWith(relay.fetch).submit(VALUES)).toEqual({
+      kind: 'kept',
+      reason: 'unreachable',
+    });
     expect(seen.map((event) => event.name)).toEqual(['submit']);
     await vi.runOnlyPendingTimersAsync();
     expect(relay.requests).toHaveLength(2);
-    expect(seen.at(-1)).toEqual({ name: 'success', detail: { uuid: UUID, resent: true } });
+    expect(seen.at(-1)).toMatchObject({ name: 'success', detail: { uuid: UUID } });
   });
 
-  it('never rejects, even on values it cannot read', async () => {
+  it('never rejects, even on values it cannot read, and tells the owner why', async () => {
     const relay = fakeFetch(json(202, {}));
-    await expect(controllerWith(relay.fetch).submit({} as FormValues)).resolves.toEqual({
-      kind: 'failed',
-      status: 0,
+    await expect(controllerWith(relay.fetch).submit({} as FormValues)).resolves.toMatchObject({
+      kind: 'refused',
     });
     expect(relay.requests).toHaveLength(0);
+    expect(report).toHaveBeenCalled();
   });
 });
 
@@ -137,7 +187,14 @@ describe('controller prefill', () => {
     const controller = createController({
       settings: SETTINGS,
       events: createEvents(document, vi.fn()),
-      outbox: {} as never,
+      outbox: createOutbox({
+        storage: safeStorage(() => memoryStorage()),
+        post: async () => ({ kind: 'sent' }),
+        random: () => 0,
+        setTimer: globalTimer,
+        events: window,
+      }),
+      report,
       uuid: () => UUID,
       context: () => [],
     });

@@ -1,11 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createOutbox, OUTBOX_KEY, type OutboxDeps } from '../../src/widget/offline-queue.ts';
+import {
+  createOutbox,
+  OUTBOX_KEY,
+  type OutboxDeps,
+  type ResendListener,
+} from '../../src/widget/offline-queue.ts';
+import type { Outcome } from '../../src/widget/outcome.ts';
 import { safeStorage } from '../../src/widget/safe-storage.ts';
 import type { LeadSubmission } from '../../src/widget/submission.ts';
-import type { PostResult } from '../../src/widget/transport.ts';
-import { memoryStorage, throwingStorage } from '../_util/widget-fakes.ts';
+import { globalTimer, memoryStorage, throwingStorage } from '../_util/widget-fakes.ts';
 
 const URL = 'https://relay.example.com';
+const UNREACHABLE: Outcome = { kind: 'kept', reason: 'unreachable' };
 const lead = (uuid: string, name = 'Ada'): LeadSubmission => ({
   uuid,
   botId: 'b',
@@ -14,7 +20,7 @@ const lead = (uuid: string, name = 'Ada'): LeadSubmission => ({
 });
 
 /** A relay whose answers the test gives one by one. */
-function scriptedRelay(...answers: PostResult[]) {
+function scriptedRelay(...answers: Outcome[]) {
   const sent: LeadSubmission[] = [];
   const post = vi.fn(async (_url: string, body: LeadSubmission) => {
     sent.push(body);
@@ -24,7 +30,7 @@ function scriptedRelay(...answers: PostResult[]) {
 }
 
 let backing: ReturnType<typeof memoryStorage>;
-let settled: ReturnType<typeof vi.fn<OutboxDeps['onSettled']>>;
+let settled: ReturnType<typeof vi.fn<ResendListener>>;
 const outboxes: { dispose(): void }[] = [];
 
 function outboxWith(post: OutboxDeps['post'], storage = safeStorage(() => backing)) {
@@ -32,11 +38,10 @@ function outboxWith(post: OutboxDeps['post'], storage = safeStorage(() => backin
     storage,
     post,
     random: () => 0.5,
-    setTimeout: (fn, ms) => setTimeout(fn, ms),
-    clearTimeout: (handle) => clearTimeout(handle),
+    setTimer: globalTimer,
     events: window,
-    onSettled: settled,
   });
+  outbox.onResent(settled);
   outboxes.push(outbox);
   return outbox;
 }
@@ -66,15 +71,30 @@ describe('outbox.send', () => {
   });
 
   it('removes it on a definitive refusal, since the visitor still has the form', async () => {
-    const outbox = outboxWith(scriptedRelay({ kind: 'refused', status: 429 }).post);
+    const outbox = outboxWith(scriptedRelay({ kind: 'refused', status: 403, cause: 'x' }).post);
     await outbox.send(URL, lead('a'));
     expect(outbox.size()).toBe(0);
   });
 
-  it('keeps it when the relay cannot be reached and schedules a resend', async () => {
-    const relay = scriptedRelay({ kind: 'retry' });
+  it('keeps a first send answered 429 and resends it once Retry-After has passed, on its own', async () => {
+    const busy: Outcome = { kind: 'kept', reason: 'rate-limited', retryAfterMs: 6_000 };
+    const relay = scriptedRelay(busy);
     const outbox = outboxWith(relay.post);
-    expect(await outbox.send(URL, lead('a'))).toEqual({ kind: 'retry' });
+    expect(await outbox.send(URL, lead('a'))).toEqual(busy);
+    expect(stored().map((e) => e.body)).toEqual([lead('a')]);
+    // random() is 0.5: Retry-After plus 0.5 s of jitter.
+    await vi.advanceTimersByTimeAsync(6_499);
+    expect(relay.sent).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(relay.sent).toEqual([lead('a'), lead('a')]);
+    expect(outbox.size()).toBe(0);
+    expect(settled).toHaveBeenCalledWith(lead('a'), { kind: 'sent' });
+  });
+
+  it('keeps it when the relay cannot be reached and schedules a resend', async () => {
+    const relay = scriptedRelay(UNREACHABLE);
+    const outbox = outboxWith(relay.post);
+    expect(await outbox.send(URL, lead('a'))).toEqual(UNREACHABLE);
     expect(stored().map((e) => e.body)).toEqual([lead('a')]);
     expect(vi.getTimerCount()).toBe(1);
     await vi.runOnlyPendingTimersAsync();
@@ -84,8 +104,7 @@ describe('outbox.send', () => {
   });
 
   it('keeps only the newest body for a uuid', async () => {
-    const retry = { kind: 'retry' } as const;
-    const outbox = outboxWith(scriptedRelay(retry, retry, retry).post);
+    const outbox = outboxWith(scriptedRelay(UNREACHABLE, UNREACHABLE, UNREACHABLE).post);
     await outbox.send(URL, lead('a', 'first'));
     await outbox.send(URL, lead('b'));
     await outbox.send(URL, lead('a', 'second'));
@@ -93,11 +112,11 @@ describe('outbox.send', () => {
   });
 
   it('sends a newer body for the same uuid only after the older one answered', async () => {
-    let release: (result: PostResult) => void = () => {};
+    let release: (result: Outcome) => void = () => {};
     const sent: string[] = [];
     const outbox = outboxWith(async (_url, body) => {
       sent.push(String(body.name));
-      if (body.name === 'old') return new Promise<PostResult>((resolve) => (release = resolve));
+      if (body.name === 'old') return new Promise<Outcome>((resolve) => (release = resolve));
       return { kind: 'sent' };
     });
     const first = outbox.send(URL, lead('a', 'old'));
@@ -113,7 +132,7 @@ describe('outbox.send', () => {
 
 describe('outbox resending', () => {
   it('resends on the online event: exactly one request, then the queue is empty', async () => {
-    const relay = scriptedRelay({ kind: 'retry' });
+    const relay = scriptedRelay(UNREACHABLE);
     const outbox = outboxWith(relay.post);
     await outbox.send(URL, lead('a'));
     window.dispatchEvent(new Event('online'));
@@ -125,7 +144,7 @@ describe('outbox resending', () => {
   });
 
   it('survives a reload: a new outbox on the same storage sends what the old one kept', async () => {
-    const before = outboxWith(scriptedRelay({ kind: 'retry' }).post);
+    const before = outboxWith(scriptedRelay(UNREACHABLE).post);
     await before.send(URL, lead('a'));
     before.dispose();
 
@@ -153,7 +172,7 @@ describe('outbox resending', () => {
   });
 
   it('backs off exponentially between failed resends', async () => {
-    const relay = scriptedRelay(...Array.from({ length: 5 }, () => ({ kind: 'retry' }) as const));
+    const relay = scriptedRelay(...Array.from({ length: 5 }, () => UNREACHABLE));
     const outbox = outboxWith(relay.post);
     await outbox.send(URL, lead('a'));
     // random() is 0.5: waits of 1 s + 0.5 × 2 s × 2^failures.
@@ -169,18 +188,58 @@ describe('outbox resending', () => {
 
   it('drops an entry the relay refuses for good and reports it', async () => {
     backing.setItem(OUTBOX_KEY, JSON.stringify([{ url: URL, body: lead('a') }]));
-    const outbox = outboxWith(scriptedRelay({ kind: 'refused', status: 403 }).post);
+    const refused: Outcome = { kind: 'refused', status: 403, cause: 'the relay answered 403' };
+    const outbox = outboxWith(scriptedRelay(refused).post);
     await outbox.flush();
     expect(outbox.size()).toBe(0);
-    expect(settled).toHaveBeenCalledWith(lead('a'), { kind: 'refused', status: 403 });
+    expect(settled).toHaveBeenCalledWith(lead('a'), refused);
   });
 
   it('keeps an entry answered with 429 on a resend, for later', async () => {
     backing.setItem(OUTBOX_KEY, JSON.stringify([{ url: URL, body: lead('a') }]));
-    const outbox = outboxWith(scriptedRelay({ kind: 'refused', status: 429 }).post);
+    const outbox = outboxWith(scriptedRelay({ kind: 'kept', reason: 'rate-limited' }).post);
     await outbox.flush();
     expect(outbox.size()).toBe(1);
     expect(settled).not.toHaveBeenCalled();
+  });
+
+  it('resends without the phone, its number as typed closing the message, when the relay refuses the phone alone', async () => {
+    const phoneRefused: Outcome = {
+      kind: 'invalid',
+      issues: [
+        { path: 'phone', message: 'This doesn’t look like a valid number for United Kingdom' },
+      ],
+    };
+    const relay = scriptedRelay(UNREACHABLE, phoneRefused);
+    const outbox = outboxWith(relay.post);
+    const withPhone = {
+      ...lead('a'),
+      email: 'ada@example.com',
+      phone: '791112345',
+      dialCode: '+44',
+      message: 'Call me',
+    };
+    await outbox.send(URL, withPhone, '07911 12345 (+44)');
+    await vi.runOnlyPendingTimersAsync();
+    expect(relay.sent).toHaveLength(3);
+    expect(relay.sent[2]).toEqual({
+      ...lead('a'),
+      email: 'ada@example.com',
+      message: 'Call me\n\nPhone as typed (not accepted as a number): 07911 12345 (+44)',
+    });
+    expect(outbox.size()).toBe(0);
+    expect(settled).toHaveBeenCalledExactlyOnceWith(relay.sent[2], { kind: 'sent' });
+  });
+
+  it('drops a resend refused on other fields, and reports it', async () => {
+    const emailRefused: Outcome = { kind: 'invalid', issues: [{ path: 'email', message: 'bad' }] };
+    const relay = scriptedRelay(UNREACHABLE, emailRefused);
+    const outbox = outboxWith(relay.post);
+    await outbox.send(URL, { ...lead('a'), phone: '791112345', dialCode: '+44' }, '07911 12345');
+    await vi.runOnlyPendingTimersAsync();
+    expect(relay.sent).toHaveLength(2);
+    expect(outbox.size()).toBe(0);
+    expect(settled).toHaveBeenCalledWith(relay.sent[1], emailRefused);
   });
 
   it('ignores stored data it did not write', async () => {
@@ -198,11 +257,11 @@ describe('outbox resending', () => {
 });
 
 describe('outbox without working storage', () => {
-  it('still resends on this page when storage is full', async () => {
+  it('says a kept submission is held in memory only, and still resends it on this page when storage is full', async () => {
     backing.full = true;
-    const relay = scriptedRelay({ kind: 'retry' });
+    const relay = scriptedRelay(UNREACHABLE);
     const outbox = outboxWith(relay.post);
-    await outbox.send(URL, lead('a'));
+    expect(await outbox.send(URL, lead('a'))).toEqual({ ...UNREACHABLE, inMemoryOnly: true });
     expect(outbox.size()).toBe(1);
     window.dispatchEvent(new Event('online'));
     await vi.advanceTimersByTimeAsync(0);
@@ -211,9 +270,9 @@ describe('outbox without working storage', () => {
   });
 
   it('still resends on this page when every storage call throws', async () => {
-    const relay = scriptedRelay({ kind: 'retry' });
+    const relay = scriptedRelay(UNREACHABLE);
     const outbox = outboxWith(relay.post, safeStorage(throwingStorage));
-    await outbox.send(URL, lead('a'));
+    expect(await outbox.send(URL, lead('a'))).toEqual({ ...UNREACHABLE, inMemoryOnly: true });
     await vi.runOnlyPendingTimersAsync();
     expect(relay.sent).toHaveLength(2);
     expect(outbox.size()).toBe(0);
@@ -222,7 +281,7 @@ describe('outbox without working storage', () => {
 
 describe('outbox.dispose', () => {
   it('clears its timer and stops listening for online, keeping entries for the next page', async () => {
-    const relay = scriptedRelay({ kind: 'retry' });
+    const relay = scriptedRelay(UNREACHABLE);
     const outbox = outboxWith(relay.post);
     await outbox.send(URL, lead('a'));
     outbox.dispose();

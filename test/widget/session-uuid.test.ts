@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { safeStorage } from '../../src/widget/safe-storage.ts';
 import {
-  findSessionUuid,
+  findChatUuid,
   OWN_UUID_KEY,
   randomUuid,
   sessionUuidSource,
@@ -31,27 +31,66 @@ describe('uuidIn', () => {
   });
 });
 
-describe('findSessionUuid', () => {
+describe('findChatUuid in one storage', () => {
   it('reads the key named by data-uuid-key first', () => {
     const storage = storageOf({ 'chat-uuid': OTHER, session: JSON.stringify({ uuid: CHAT }) });
-    expect(findSessionUuid(storage, 'session')).toBe(CHAT);
+    expect(findChatUuid([storage], 'session')).toBe(CHAT);
   });
 
   it('falls back to any key containing "uuid" when the named key holds none', () => {
-    expect(findSessionUuid(storageOf({ bp_ChatUUID: CHAT }), 'missing')).toBe(CHAT);
+    expect(findChatUuid([storageOf({ bp_ChatUUID: CHAT })], 'missing')).toBe(CHAT);
   });
 
   it('finds a UUID in any key whose name contains uuid, in any case', () => {
-    expect(findSessionUuid(storageOf({ theme: OTHER, 'eleapi.UUID': CHAT }))).toBe(CHAT);
-    expect(findSessionUuid(storageOf({ x_uuid: JSON.stringify({ uuid: CHAT }) }))).toBe(CHAT);
+    expect(findChatUuid([storageOf({ theme: OTHER, 'eleapi.UUID': CHAT })])).toBe(CHAT);
+    expect(findChatUuid([storageOf({ x_uuid: JSON.stringify({ uuid: CHAT }) })])).toBe(CHAT);
   });
 
   it('ignores keys without "uuid" in the name and values that are not UUIDs', () => {
-    expect(findSessionUuid(storageOf({ session: CHAT, uuid: 'abc' }))).toBeUndefined();
+    expect(findChatUuid([storageOf({ session: CHAT, uuid: 'abc' })])).toBeUndefined();
   });
 
-  it("prefers the messenger's UUID over one the widget made", () => {
-    expect(findSessionUuid(storageOf({ [OWN_UUID_KEY]: OTHER, chatUuid: CHAT }))).toBe(CHAT);
+  it('never takes the UUID the widget made for a chat UUID', () => {
+    expect(findChatUuid([storageOf({ [OWN_UUID_KEY]: OTHER })])).toBeUndefined();
+  });
+});
+
+describe('the chat UUID in sessionStorage, then localStorage', () => {
+  const source = (session: Record<string, string>, local: Record<string, string>, key?: string) =>
+    sessionUuidSource({ session: storageOf(session), local: storageOf(local) }, key, () => MADE);
+
+  it('finds it in sessionStorage', () => {
+    expect(source({ chat_uuid: CHAT }, {})()).toBe(CHAT);
+  });
+
+  it('finds it in localStorage when sessionStorage has none', () => {
+    expect(source({}, { chat_uuid: CHAT })()).toBe(CHAT);
+    expect(source({}, { widget: JSON.stringify({ uuid: CHAT }) }, 'widget')()).toBe(CHAT);
+  });
+
+  it('takes the sessionStorage one when the page has both', () => {
+    expect(source({ chat_uuid: CHAT }, { chat_uuid: OTHER })()).toBe(CHAT);
+    // sessionStorage first with every rule, even a named key that only localStorage holds.
+    expect(source({ other_uuid: CHAT }, { named: OTHER }, 'named')()).toBe(CHAT);
+  });
+
+  it('prefers the messenger’s UUID in localStorage over one the widget made earlier', () => {
+    expect(source({ [OWN_UUID_KEY]: OTHER }, { chat_uuid: CHAT })()).toBe(CHAT);
+  });
+
+  it('reads localStorage when sessionStorage throws, and sessionStorage when localStorage does', () => {
+    const local = sessionUuidSource(
+      { session: safeStorage(throwingStorage), local: storageOf({ chat_uuid: CHAT }) },
+      undefined,
+      () => MADE,
+    );
+    expect(local()).toBe(CHAT);
+    const session = sessionUuidSource(
+      { session: storageOf({ chat_uuid: CHAT }), local: safeStorage(throwingStorage) },
+      undefined,
+      () => MADE,
+    );
+    expect(session()).toBe(CHAT);
   });
 });
 
@@ -60,7 +99,7 @@ describe('sessionUuidSource', () => {
     const backing = memoryStorage();
     const randomUUID = vi.fn(() => MADE);
     const next = sessionUuidSource(
-      safeStorage(() => backing),
+      { session: safeStorage(() => backing), local: storageOf({}) },
       undefined,
       randomUUID,
     );
@@ -73,7 +112,7 @@ describe('sessionUuidSource', () => {
   it('switches to the chat UUID once the messenger creates one after load', () => {
     const backing = memoryStorage();
     const next = sessionUuidSource(
-      safeStorage(() => backing),
+      { session: safeStorage(() => backing), local: storageOf({}) },
       undefined,
       () => MADE,
     );
@@ -83,18 +122,19 @@ describe('sessionUuidSource', () => {
   });
 
   it('keeps working, with a stable UUID, when every storage call throws', () => {
-    const next = sessionUuidSource(safeStorage(throwingStorage), 'key', () => MADE);
+    const throwing = safeStorage(throwingStorage);
+    const next = sessionUuidSource({ session: throwing, local: throwing }, 'key', () => MADE);
     expect(next()).toBe(MADE);
     expect(next()).toBe(MADE);
   });
 
-  it('keeps working when the sessionStorage getter itself throws', () => {
+  it('keeps working when the storage getters themselves throw', () => {
     const getter = () => {
       throw new DOMException('blocked', 'SecurityError');
     };
     let made = 0;
     const next = sessionUuidSource(
-      safeStorage(getter),
+      { session: safeStorage(getter), local: safeStorage(getter) },
       undefined,
       () => `${MADE.slice(0, -1)}${++made}`,
     );

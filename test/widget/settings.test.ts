@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
+import type { LocaleCode } from '../../src/widget/locale-codes.ts';
 import { captureAttributes, parseSettings } from '../../src/widget/settings.ts';
 import { widgetSettings } from '../_util/widget-fakes.ts';
 
@@ -156,11 +157,43 @@ describe('each attribute with a good value', () => {
     expect(report).not.toHaveBeenCalled();
   });
 
-  it('lists "required" against the shown fields', () => {
-    expect(parse({ 'data-fields': 'name,phone', 'data-required': 'phone' })).toMatchObject({
-      fields: ['name', 'phone'],
-      required: ['phone'],
-    });
+  it('lists "required" against the shown fields, whatever order the attributes come in', () => {
+    for (const attrs of [
+      { 'data-fields': 'name,phone', 'data-required': 'phone' },
+      { 'data-required': 'phone', 'data-fields': 'name,phone' },
+    ]) {
+      expect(parse(attrs)).toMatchObject({ fields: ['name', 'phone'], required: ['phone'] });
+    }
+    expect(report).not.toHaveBeenCalled();
+    parse({ 'data-required': 'email', 'data-fields': 'name,phone' });
+    expect(report).toHaveBeenCalledExactlyOnceWith(
+      expect.stringContaining('expected a comma list of the shown fields (name, phone)'),
+    );
+  });
+
+  it('types the locale as one of the built-in codes', () => {
+    const settings = parse({ 'data-locale': 'de-AT' });
+    expectTypeOf(settings?.locale).toEqualTypeOf<LocaleCode | undefined>();
+    expect(settings?.locale).toBe('de');
+  });
+});
+
+describe('data-privacy-url', () => {
+  afterEach(() => {
+    document.head.querySelector('base')?.remove();
+  });
+
+  it.each([
+    ['/privacy.html', 'https://shop.example/privacy.html'],
+    ['privacy.html?v=2#data', 'https://shop.example/en/privacy.html?v=2#data'],
+    ['//cdn.example/p.html', 'https://cdn.example/p.html'],
+    ['https://example.com/privacy', 'https://example.com/privacy'],
+  ])('resolves %s against the page', (value, expected) => {
+    const base = document.createElement('base');
+    base.href = 'https://shop.example/en/shop.html';
+    document.head.append(base);
+    expect(parse({ 'data-privacy-url': value })?.privacyUrl).toBe(expected);
+    expect(report).not.toHaveBeenCalled();
   });
 });
 
@@ -193,7 +226,7 @@ describe('each attribute with a bad value', () => {
     ['data-default-country', 'GBR', 'ISO 3166 alpha-2', { defaultCountry: 'US' }],
     ['data-locale', 'klingon', 'en, es, fr, de, pt, hi, ar', { locale: 'en' }],
     ['data-title', 't'.repeat(501), 'at most 500 characters', { title: undefined }],
-    ['data-privacy-url', 'privacy.html', 'absolute http(s) URL', { privacyUrl: undefined }],
+    ['data-privacy-url', 'mailto:dpo@example.com', 'http(s) URL', { privacyUrl: undefined }],
     ['data-tags', 'a,b,c,d,e,f,g,h,i,j,k', 'up to 10 comma-separated tags', { tags: [] }],
     ['data-tags', 'x'.repeat(41), 'up to 40 characters', { tags: [] }],
     ['data-attributes', 'novalue', 'k=v;k2=v2', { attributes: [] }],

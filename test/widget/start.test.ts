@@ -171,8 +171,18 @@ describe('submitting through the mounted form', () => {
     await vi.waitFor(() => expect(localStorage.getItem(OUTBOX_KEY)).toBeNull());
     document.removeEventListener('eleapi-leads:error', onError);
     expect(details).toEqual([
-      { uuid: CHAT, fields: { name: 'Ada' }, reason: 'refused', status: 403 },
+      {
+        uuid: CHAT,
+        fields: { name: 'Ada' },
+        reason: 'refused',
+        status: 403,
+        cause: 'the relay answered 403',
+      },
     ]);
+    // And one console error for the site owner, naming the cause.
+    expect(report).toHaveBeenCalledExactlyOnceWith(
+      expect.stringContaining('the relay answered 403'),
+    );
   });
 });
 
@@ -198,14 +208,17 @@ describe('EleapiLeads.destroy', () => {
     const relay = fakeFetch('network-error', 'hang');
     start(scriptTag(), { fetch: relay.fetch });
     const values = formValues({ name: 'A', dialCode: '+1' });
-    expect(await mounted?.controller.submit(values)).toEqual({ kind: 'queued' });
+    expect(await mounted?.controller.submit(values)).toEqual({
+      kind: 'kept',
+      reason: 'unreachable',
+    });
     const hanging = mounted?.controller.submit({ ...values, name: 'B' });
     await vi.advanceTimersByTimeAsync(0);
     expect(vi.getTimerCount()).toBeGreaterThan(timersBefore);
     expect(added.length).toBeGreaterThan(0);
 
     api().destroy?.();
-    expect(await hanging).toEqual({ kind: 'queued' });
+    expect(await hanging).toMatchObject({ kind: 'kept' });
     expect(view.destroy).toHaveBeenCalledOnce();
     expect(host.EleapiLeads).toBeUndefined();
     expect(vi.getTimerCount()).toBe(timersBefore);

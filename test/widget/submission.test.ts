@@ -10,6 +10,16 @@ const settings = (over: Partial<WidgetSettings> = {}) =>
   widgetSettings({ fields: ['name', 'email', 'phone', 'message'], ...over });
 
 describe('buildSubmission', () => {
+  it('sends name and message as the relay keeps them: no bidi override, accents composed', () => {
+    const body = buildSubmission(
+      formValues({ name: 'Bob \u202Egnp.exe', message: 'Jose\u0301\u0000\nthanks' }),
+      settings(),
+      UUID,
+      [],
+    );
+    expect(body).toMatchObject({ name: 'Bob gnp.exe', message: 'José\nthanks' });
+  });
+
   it('sends every filled field, the phone as national digits with its dial code', () => {
     const body = buildSubmission(
       formValues({

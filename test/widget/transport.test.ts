@@ -1,18 +1,23 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createTransport, DEFAULT_TIMEOUT_MS } from '../../src/widget/transport.ts';
-import { fakeFetch, json } from '../_util/widget-fakes.ts';
+import { createTransport, DEFAULT_TIMEOUT_MS, retryAfterMs } from '../../src/widget/transport.ts';
+import { fakeFetch, globalTimer, json } from '../_util/widget-fakes.ts';
 
 const RELAY = 'https://relay.example.com';
 const BODY = { uuid: 'u', botId: 'b', customerId: 'c', name: 'Ada' };
 
-function transportWith(fetch: typeof globalThis.fetch, timeoutMs?: number) {
+function transportWith(
+  fetch: typeof globalThis.fetch,
+  options: { timeoutMs?: number; online?: boolean } = {},
+) {
   return createTransport({
     fetch,
-    ...(timeoutMs === undefined ? {} : { timeoutMs }),
-    setTimeout: (fn, ms) => setTimeout(fn, ms),
-    clearTimeout: (handle) => clearTimeout(handle),
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    setTimer: globalTimer,
+    online: () => options.online ?? true,
   });
 }
+
+const unreachable = { kind: 'kept', reason: 'unreachable' };
 
 afterEach(() => {
   vi.useRealTimers();
@@ -34,16 +39,41 @@ describe('transport.post', () => {
 
   it.each([
     ['202', json(202, { ok: true }), { kind: 'sent' }],
-    ['500', json(500, {}), { kind: 'retry' }],
-    ['503 without a body', new Response(null, { status: 503 }), { kind: 'retry' }],
-    ['408', new Response(null, { status: 408 }), { kind: 'retry' }],
-    ['403', json(403, { ok: false }), { kind: 'refused', status: 403 }],
-    ['413', new Response('too big', { status: 413 }), { kind: 'refused', status: 413 }],
-    ['429', new Response(null, { status: 429 }), { kind: 'refused', status: 429 }],
+    ['500', json(500, {}), unreachable],
+    ['503 without a body', new Response(null, { status: 503 }), unreachable],
+    ['408', new Response(null, { status: 408 }), unreachable],
+    [
+      '429 with Retry-After in seconds',
+      new Response(null, { status: 429, headers: { 'retry-after': '6' } }),
+      { kind: 'kept', reason: 'rate-limited', retryAfterMs: 6_000 },
+    ],
+    [
+      '429 without Retry-After',
+      new Response(null, { status: 429 }),
+      { kind: 'kept', reason: 'rate-limited' },
+    ],
+    [
+      '403, with the relay’s words as the cause',
+      json(403, {
+        ok: false,
+        error: 'bot_not_allowed',
+        message: 'this relay does not accept leads for bot "x:y"',
+      }),
+      {
+        kind: 'refused',
+        status: 403,
+        cause: 'the relay answered 403: this relay does not accept leads for bot "x:y"',
+      },
+    ],
+    [
+      '413',
+      new Response('too big', { status: 413 }),
+      { kind: 'refused', status: 413, cause: 'the relay answered 413' },
+    ],
     [
       '400 that is not JSON',
       new Response('bad', { status: 400 }),
-      { kind: 'refused', status: 400 },
+      { kind: 'refused', status: 400, cause: 'the relay answered 400' },
     ],
   ] as const)('maps a %s answer', async (_, response, expected) => {
     expect(await transportWith(fakeFetch(response).fetch).post(RELAY, BODY)).toEqual(expected);
@@ -58,28 +88,31 @@ describe('transport.post', () => {
     });
   });
 
-  it('answers retry on a network error', async () => {
-    expect(await transportWith(fakeFetch('network-error').fetch).post(RELAY, BODY)).toEqual({
-      kind: 'retry',
+  it('tells a network error while online (server unreachable) from one while offline', async () => {
+    const { fetch } = fakeFetch('network-error');
+    expect(await transportWith(fetch).post(RELAY, BODY)).toEqual(unreachable);
+    expect(await transportWith(fetch, { online: false }).post(RELAY, BODY)).toEqual({
+      kind: 'kept',
+      reason: 'offline',
     });
   });
 
-  it('gives up after 10 seconds by default and answers retry', async () => {
+  it('gives up after 10 seconds by default: the server is unreachable', async () => {
     vi.useFakeTimers();
     const { fetch } = fakeFetch('hang');
     const result = transportWith(fetch).post(RELAY, BODY);
     await vi.advanceTimersByTimeAsync(DEFAULT_TIMEOUT_MS - 1);
     expect(vi.getTimerCount()).toBe(1);
     await vi.advanceTimersByTimeAsync(1);
-    expect(await result).toEqual({ kind: 'retry' });
+    expect(await result).toEqual(unreachable);
     expect(vi.getTimerCount()).toBe(0);
   });
 
   it('takes an injected timeout', async () => {
     vi.useFakeTimers();
-    const result = transportWith(fakeFetch('hang').fetch, 50).post(RELAY, BODY);
+    const result = transportWith(fakeFetch('hang').fetch, { timeoutMs: 50 }).post(RELAY, BODY);
     await vi.advanceTimersByTimeAsync(50);
-    expect(await result).toEqual({ kind: 'retry' });
+    expect(await result).toEqual(unreachable);
   });
 
   it('clears its timer once the relay answers', async () => {
@@ -89,13 +122,22 @@ describe('transport.post', () => {
   });
 });
 
+describe('retryAfterMs', () => {
+  it('reads delay-seconds (what the relay sends), and nothing else', () => {
+    expect(retryAfterMs(' 6 ')).toBe(6_000);
+    expect(retryAfterMs('Tue, 01 Dec 2026 12:00:04 GMT')).toBeUndefined();
+    expect(retryAfterMs('soon')).toBeUndefined();
+    expect(retryAfterMs(null)).toBeUndefined();
+  });
+});
+
 describe('transport.dispose', () => {
   it('aborts requests in flight and leaves no timer', async () => {
     vi.useFakeTimers();
     const transport = transportWith(fakeFetch('hang').fetch);
     const result = transport.post(RELAY, BODY);
     transport.dispose();
-    expect(await result).toEqual({ kind: 'retry' });
+    expect(await result).toEqual(unreachable);
     expect(vi.getTimerCount()).toBe(0);
   });
 });

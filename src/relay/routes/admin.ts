@@ -1,6 +1,6 @@
 // Admin endpoints for the site owner's backend: the eleapi listing and the outbox. No CORS:
 // they are called server to server (or through the owner's own leads-page proxy).
-import { Hono, type MiddlewareHandler } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import * as z from 'zod/mini';
 import { toFieldIssues } from '../../shared/lead-submission.ts';
 import type { RelayEnv } from '../app-env.ts';
@@ -18,7 +18,7 @@ export interface AdminRouteDeps {
   client: EleapiClient;
   logger: Logger;
   now: () => number;
-  /** Called after dead letters were put back, so delivery starts at once. */
+  /** Called after rows were made due again, so delivery starts at once. */
   onRetry: () => void;
 }
 
@@ -47,7 +47,7 @@ const retryBody = z.strictObject(
 
 const jsonBody = bodyGuard();
 
-// No body means "every dead letter" (RFC 9112 §6.3: no length and no chunking, no body).
+// No body means "every dead letter and pending row" (RFC 9112 §6.3: no length and no chunking, no body).
 const optionalJsonBody: MiddlewareHandler<RelayEnv> = async (c, next) => {
   const length = c.req.header('content-length');
   if (length === '0' || (length === undefined && !c.req.header('transfer-encoding'))) {
@@ -92,13 +92,18 @@ export function adminRoutes(deps: AdminRouteDeps): Hono<RelayEnv> {
     }
   });
 
-  app.get('/v1/outbox', auth, (c) => {
+  app.get('/v1/outbox', auth, async (c) => {
     const query = outboxQuery.safeParse(c.req.query());
     if (!query.success) return invalid(c, toFieldIssues(query.error));
-    const rows = outbox.list(query.data.state, Number(query.data.limit ?? '100'));
-    return c.json({ ok: true, rows, counts: outbox.counts() });
+    try {
+      const rows = await outbox.list(query.data.state, Number(query.data.limit ?? '100'));
+      return c.json({ ok: true, rows, counts: await outbox.counts() });
+    } catch (error) {
+      return unavailable(c, error, 'the outbox could not be read');
+    }
   });
 
+  // Dead letters and pending rows (all, or those ids) are sent again now, attempts reset.
   app.post('/v1/outbox/retry', auth, optionalJsonBody, async (c) => {
     const text = c.get('rawBody');
     let json: unknown = {};
@@ -109,10 +114,21 @@ export function adminRoutes(deps: AdminRouteDeps): Hono<RelayEnv> {
     }
     const body = retryBody.safeParse(json);
     if (!body.success) return invalid(c, toFieldIssues(body.error));
-    const count = await outbox.retryDead(body.data.ids, deps.now());
+    let count: number;
+    try {
+      count = await outbox.retry(body.data.ids, deps.now());
+    } catch (error) {
+      return unavailable(c, error, 'the outbox could not be written');
+    }
     if (count > 0) deps.onRetry();
     return c.json({ ok: true, count });
   });
+
+  function unavailable(c: Context<RelayEnv>, error: unknown, message: string): Response {
+    deps.logger.error({ err: error }, message);
+    c.header('Retry-After', '30');
+    return fail(c, 503, 'unavailable', `${message}; try again later`);
+  }
 
   return app;
 }

@@ -3,7 +3,8 @@ import { Hono } from 'hono';
 import type { RelayEnv } from '../app-env.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
-import type { Outbox } from '../outbox/index.ts';
+import { bearerAuth } from '../middleware/admin-auth.ts';
+import { isDamage, type Outbox } from '../outbox/index.ts';
 
 export interface HealthRouteDeps {
   outbox: Outbox;
@@ -12,6 +13,8 @@ export interface HealthRouteDeps {
   now: () => number;
   /** False once shutdown began, so load balancers stop sending traffic. */
   accepting: () => boolean;
+  /** Who may scrape `/metrics`: a bearer token, everyone (`true`), or nobody (undefined). */
+  metricsAccess: string | true | undefined;
 }
 
 export function healthRoutes(deps: HealthRouteDeps): Hono<RelayEnv> {
@@ -29,14 +32,26 @@ export function healthRoutes(deps: HealthRouteDeps): Hono<RelayEnv> {
       return c.json({ ok: true, checks: { config: 'ok', outbox: 'ok' } });
     } catch (error) {
       deps.logger.error({ err: error }, 'outbox is not writable');
-      return c.json({ ok: false, checks: { config: 'ok', outbox: 'not writable' } }, 503);
+      const outbox = isDamage(error) ? 'damaged' : 'not writable';
+      return c.json({ ok: false, checks: { config: 'ok', outbox } }, 503);
     }
   });
 
-  app.get('/metrics', (c) => {
+  // Counts and rates of an internet-facing service tell an attacker what works: not public by default.
+  const metricsAuth =
+    deps.metricsAccess === true
+      ? undefined
+      : bearerAuth(deps.metricsAccess, {
+          name: 'metrics token',
+          variable: 'RELAY_METRICS_TOKEN',
+          off: 'metrics are off: set RELAY_METRICS_TOKEN (or RELAY_ADMIN_TOKEN), or RELAY_METRICS_PUBLIC=true',
+        });
+  if (metricsAuth) app.use('/metrics', metricsAuth);
+
+  app.get('/metrics', async (c) => {
     let gauges = { pending: Number.NaN, dead: Number.NaN };
     try {
-      gauges = deps.outbox.counts();
+      gauges = await deps.outbox.counts();
     } catch (error) {
       deps.logger.error({ err: error }, 'outbox counts unavailable');
     }

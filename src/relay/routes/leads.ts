@@ -74,6 +74,8 @@ export function leadsRoutes(deps: LeadsRouteDeps): Hono<RelayEnv> {
           'bot_pair',
         );
       }
+      // A receipt for this submission: fresh every time, the same for a honeypot hit, so it
+      // tells nobody whether the uuid was seen before or the bot was caught.
       const id = deps.randomId();
       if (lead.website) {
         // A bot filled the hidden field: answer exactly like a success, keep nothing.
@@ -82,9 +84,8 @@ export function leadsRoutes(deps: LeadsRouteDeps): Hono<RelayEnv> {
       }
       const now = deps.now();
       const body = toUpstreamLead(lead, config, new Date(now));
-      let storedId: string;
       try {
-        storedId = await outbox.accept(id, body, now);
+        await outbox.accept(body, now);
       } catch (error) {
         logger.error({ err: error, uuid: lead.uuid }, 'could not store lead');
         c.header('Retry-After', '5');
@@ -99,12 +100,12 @@ export function leadsRoutes(deps: LeadsRouteDeps): Hono<RelayEnv> {
       deps.metrics.received();
       deps.onAccepted();
       c.set('lead', {
-        id: storedId,
+        id,
         uuid: lead.uuid,
         email: maskEmail(body.email),
         phone: maskPhone(body.phone),
       });
-      return c.json({ ok: true, id: storedId }, 202);
+      return c.json({ ok: true, id }, 202);
     },
   );
   return app;

@@ -59,3 +59,19 @@ export function prefillForm(
   if (!country) phone.value = number;
   return country;
 }
+
+/**
+ * While sending: text fields read-only, so an edit cannot be made that would not be sent, and
+ * focus never drops to <body> as it would from a disabled control. Selects and checkboxes have
+ * no read-only state; they are disabled, which is safe since they never submit the form.
+ */
+export function lockForm(form: HTMLFormElement, locked: boolean): void {
+  for (const control of Array.from(form.elements)) {
+    if (control instanceof HTMLSelectElement) control.disabled = locked;
+    else if (control instanceof HTMLInputElement && control.type === 'checkbox') {
+      control.disabled = locked;
+    } else if (control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement) {
+      control.readOnly = locked;
+    }
+  }
+}

@@ -1,15 +1,17 @@
-// The form in its states: idle, busy (button disabled), failed (data kept, status says so), and
-// sent or queued, where a thank-you replaces it.
+// The form in its states: ready, busy (read-only, the button aria-disabled), refused or invalid
+// (data kept, the status says so), and sent or kept, where the status replaces it.
 import { h } from 'preact';
 import { FORM_FIELDS, type FormField, LIMITS } from '../../shared/lead-fields.ts';
 import { ConsentField } from './consent-field.tsx';
 import { control, Field } from './field.tsx';
 import { PhoneField } from './phone-field.tsx';
+import { statusText } from './status-text.ts';
 import type { ErrorKey } from './validate-form.ts';
 import type { ViewProps } from './view-props.ts';
+import { isDone } from './view-state.ts';
 
 export function LeadForm({ settings, t, options, state, act }: ViewProps) {
-  const { phase } = state;
+  const done = isDone(state);
   const error = (key: ErrorKey) => {
     const text = state.errors[key];
     return text && t[text];
@@ -43,15 +45,11 @@ export function LeadForm({ settings, t, options, state, act }: ViewProps) {
 
   return (
     <div>
-      {phase === 'sent' || phase === 'queued' ? (
-        <p class="done" tabIndex={-1} part="status">
-          {t[phase]}
-        </p>
-      ) : (
+      {!done && (
         <form
           part="form"
           noValidate
-          aria-busy={phase === 'busy'}
+          aria-busy={state.busy}
           onSubmit={act.submit}
           onInput={act.edited}
         >
@@ -68,13 +66,21 @@ export function LeadForm({ settings, t, options, state, act }: ViewProps) {
           <div class="honeypot" aria-hidden="true">
             <input name="website" tabIndex={-1} autocomplete="off" />
           </div>
-          <button type="submit" part="button" disabled={phase === 'busy'}>
+          {/* aria-disabled, not disabled: a disabled button would drop focus to <body>. */}
+          <button type="submit" part="button" aria-disabled={state.busy || undefined}>
             {t.send}
           </button>
         </form>
       )}
-      <p role="status" aria-live="polite" part="status">
-        {phase === 'busy' ? t.sending : phase === 'failed' ? t.failed : ''}
+      {/* One live region for every outcome; it takes focus once it replaces the form. */}
+      <p
+        role="status"
+        aria-live="polite"
+        part="status"
+        class={done ? 'done' : undefined}
+        tabIndex={done ? -1 : undefined}
+      >
+        {statusText(t, state)}
       </p>
     </div>
   );

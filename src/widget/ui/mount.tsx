@@ -3,6 +3,7 @@
 import { h, render } from 'preact';
 import type { FormController, WidgetSettings, WidgetView } from '../types.ts';
 import { countryOptions } from './countries.ts';
+import { placeAfterScript } from './inline-place.ts';
 import { stringsFor } from './strings.ts';
 import { baseSheet, siteSheet } from './styles.ts';
 import { createViewState } from './view-state.ts';
@@ -66,7 +67,6 @@ function place(host: HTMLElement, script: HTMLScriptElement, settings: WidgetSet
         `eleapi-leads: data-target "${settings.target}" matches no element; the form goes after the script tag.`,
       );
     }
-    if (script.parentNode) script.after(host);
-    else document.body.append(host);
+    placeAfterScript(host, script);
   }
 }

@@ -38,7 +38,7 @@ button{min-height:2.75em;cursor:pointer;border-radius:var(--eleapi-radius);trans
 [type=submit],.launcher{background:var(--eleapi-accent);color:var(--eleapi-on-accent);font-weight:600;padding:.625em 1.125em}
 .launcher{border-radius:99px;box-shadow:0 4px 14px #0003}
 button:hover{filter:brightness(.9)}
-:disabled{opacity:.75;cursor:wait}
+:disabled,[aria-disabled=true]{opacity:.75;cursor:wait}
 .close{font-size:1.5em;line-height:1;min-width:1.84em;min-height:1.84em}
 :focus-visible{outline:3px solid var(--eleapi-accent);outline-offset:2px}
 .honeypot{position:absolute;inset-inline-start:-9999px;width:1px;overflow:hidden}

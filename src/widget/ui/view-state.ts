@@ -1,16 +1,16 @@
 // The UI's state and what changes it: one plain object, redrawn whole after each change. Render
 // is synchronous, so focus moves right after the redraw that shows its target.
-import type { FormController } from '../types.ts';
-import { prefillForm, readForm, splitPhone } from './form-dom.ts';
+import type { FormController, Outcome } from '../types.ts';
+import { lockForm, prefillForm, readForm, splitPhone } from './form-dom.ts';
 import { type ErrorKey, type FieldErrors, issuesToErrors, validateForm } from './validate-form.ts';
-
-/** idle → busy → sent | queued (form replaced) | failed (data kept, retry possible). */
-export type Phase = 'idle' | 'busy' | 'sent' | 'queued' | 'failed';
 
 export interface ViewState {
   /** Floating mode: whether the panel is open. */
   open: boolean;
-  phase: Phase;
+  /** A submission is in flight: fields read-only, the button aria-disabled (focus stays). */
+  busy: boolean;
+  /** The last submission's outcome; sent or kept replaces the form with the status. */
+  outcome: Outcome | undefined;
   errors: FieldErrors;
   /** ISO code of the country the phone's dial code comes from (several share +1). */
   country: string;
@@ -26,6 +26,10 @@ export interface ViewActions {
   splitPhone(): void;
 }
 
+/** Whether the form gave way to the status: the lead is sent, or kept and resent on its own. */
+export const isDone = ({ outcome }: Pick<ViewState, 'outcome'>) =>
+  outcome?.kind === 'sent' || outcome?.kind === 'kept';
+
 // First thing to land on when the panel opens: the first field, or the thank-you message.
 const FIRST = '.done,input:not([tabindex]),select,textarea';
 
@@ -38,7 +42,8 @@ export function createViewState(
   const { settings } = controller;
   const state: ViewState = {
     open: false,
-    phase: 'idle',
+    busy: false,
+    outcome: undefined,
     errors: {},
     country: settings.defaultCountry,
   };
@@ -62,26 +67,22 @@ export function createViewState(
     async submit(event) {
       event.preventDefault();
       // Checked on state, which this handler changes before any second click can land.
-      if (state.phase === 'busy') return;
+      if (state.busy) return;
       const element = event.currentTarget as HTMLFormElement;
       const country = splitPhone(element, state.country) ?? state.country;
       const { country: _, ...values } = readForm(element, country);
       const errors = validateForm({ ...values, country }, settings);
-      const invalid = Object.keys(errors).length > 0;
-      update({ country, errors, phase: invalid ? state.phase : 'busy' }, '[aria-invalid]');
-      if (invalid) return;
-      const outcome = await controller.submit(values);
-      if (outcome.kind === 'sent' || outcome.kind === 'queued') {
-        update({ phase: outcome.kind }, '.done');
+      if (Object.keys(errors).length) {
+        update({ country, errors, outcome: undefined }, '[aria-invalid]');
         return;
       }
+      update({ country, errors, busy: true });
+      lockForm(element, true);
+      const outcome = await controller.submit(values);
+      lockForm(element, false);
       const placed = outcome.kind === 'invalid' ? issuesToErrors(outcome.issues, settings) : {};
-      // Issues the form cannot show on a field are a failure to send, like any refusal.
-      const failed = !Object.keys(placed).length;
-      update(
-        { errors: placed, phase: failed ? 'failed' : 'idle' },
-        failed ? '[type=submit]' : '[aria-invalid]',
-      );
+      const done = isDone({ outcome });
+      update({ busy: false, outcome, errors: placed }, done ? '.done' : '[aria-invalid]');
     },
     edited({ target }) {
       const { name } = target as HTMLInputElement;
@@ -97,6 +98,10 @@ export function createViewState(
   };
 
   draw(state, actions);
+  // A kept submission landed (or was refused for good) while the page is open.
+  const stopResent = controller.onResent((outcome) => {
+    if (state.outcome?.kind === 'kept') update({ outcome });
+  });
   const stopPrefill = controller.onPrefill((prefill) => {
     const element = form();
     if (element) pick(prefillForm(element, prefill, state.country));
@@ -105,6 +110,7 @@ export function createViewState(
     actions,
     dispose() {
       live = false;
+      stopResent();
       stopPrefill();
     },
   };

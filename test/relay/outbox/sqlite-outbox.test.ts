@@ -1,154 +1,193 @@
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { OUTBOX_FILE, type Outbox, openOutbox } from '../../../src/relay/outbox/index.ts';
+import {
+  OUTBOX_FILE,
+  type Outbox,
+  OutboxDamagedError,
+  openOutbox,
+} from '../../../src/relay/outbox/index.ts';
 import type { UpsertLeadBody } from '../../../src/shared/eleapi-api.ts';
+import { damagePages } from '../support/damage.ts';
 import { newUuid, type TempDir, tempDir } from '../support/fixtures.ts';
+import { describeOutboxContract } from './outbox-contract.ts';
 
-describe.each(['thread', 'inline'] as const)('openOutbox with its writer %s', (mode) => {
+for (const writer of ['thread', 'inline'] as const) {
+  describeOutboxContract(`SQLite, writer ${writer}`, async () => {
+    const dir = tempDir();
+    const outbox = openOutbox(dir.path, { writer });
+    return {
+      outbox,
+      async close() {
+        await outbox.close();
+        dir.remove();
+      },
+    };
+  });
+}
+
+const lead = (overrides: Partial<UpsertLeadBody> = {}): UpsertLeadBody => ({
+  uuid: newUuid(),
+  botId: 'b',
+  customerId: 'c',
+  name: 'Ada',
+  ...overrides,
+});
+
+describe('the SQLite outbox file', () => {
   let dir: TempDir;
-  let outbox: Outbox;
+  let outbox: Outbox | undefined;
+  const file = () => join(dir.path, 'data', OUTBOX_FILE);
   beforeEach(() => {
     dir = tempDir();
-    outbox = openOutbox(join(dir.path, 'nested', 'data'), mode);
   });
   afterEach(async () => {
-    await outbox.close();
+    await outbox?.close();
+    outbox = undefined;
     dir.remove();
   });
 
-  const lead = (overrides: Partial<UpsertLeadBody> = {}): UpsertLeadBody => ({
-    uuid: newUuid(),
-    botId: 'b',
-    customerId: 'c',
-    name: 'Ada',
-    ...overrides,
-  });
-
-  /** Reads the file through a separate connection: what a restarted relay would find. */
-  function onDisk(): { state: string; body: string | null; attempts: number }[] {
-    const db = new BetterSqlite3(join(dir.path, 'nested', 'data', OUTBOX_FILE), { readonly: true });
+  /** What a restarted relay would find, through a separate connection. */
+  function onDisk(): { state: string; body: string | null; lease_owner: string | null }[] {
+    const db = new BetterSqlite3(file(), { readonly: true });
     try {
       return db
-        .prepare('SELECT state, body, attempts FROM outbox ORDER BY created_at')
+        .prepare('SELECT state, body, lease_owner FROM outbox ORDER BY created_at')
         .all() as never;
     } finally {
       db.close();
     }
   }
 
-  it('creates its folder and a WAL database file', () => {
-    const db = new BetterSqlite3(join(dir.path, 'nested', 'data', OUTBOX_FILE), { readonly: true });
+  it('creates its folder and a WAL database, with the lead on disk once accept resolves', async () => {
+    outbox = openOutbox(join(dir.path, 'data'));
+    const body = lead();
+    await outbox.accept(body, 1000);
+    const db = new BetterSqlite3(file(), { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
+    expect(onDisk()).toEqual([{ state: 'pending', body: JSON.stringify(body), lease_owner: null }]);
   });
 
-  it('has the lead on disk by the time accept resolves', async () => {
-    const body = lead();
-    const id = await outbox.accept('id-1', body, 1000);
-    expect(id).toBe('id-1');
-    expect(onDisk()).toEqual([{ state: 'pending', body: JSON.stringify(body), attempts: 0 }]);
-  });
-
-  it('keeps one row per uuid, the newest body replacing a pending one', async () => {
-    const first = lead({ name: 'First' });
-    await outbox.accept('id-1', first, 1000);
-    const id = await outbox.accept('id-2', { ...first, name: 'Second' }, 2000);
-    expect(id).toBe('id-1');
-    const rows = outbox.list('pending', 10);
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ id: 'id-1', revision: 2, acceptedAt: 2000, createdAt: 1000 });
-    expect(rows[0]?.body?.name).toBe('Second');
-  });
-
-  it('lists due rows oldest first, skipping the ones in flight and the ones not due', async () => {
-    await outbox.accept('a', lead(), 1000);
-    await outbox.accept('b', lead(), 1001);
-    await outbox.accept('c', lead(), 5000);
-    expect(outbox.due(2000, 10, new Set()).map((r) => r.id)).toEqual(['a', 'b']);
-    expect(outbox.due(2000, 10, new Set(['a'])).map((r) => r.id)).toEqual(['b']);
-    expect(outbox.due(9000, 1, new Set()).map((r) => r.id)).toEqual(['a']);
-    expect(outbox.nextDueAt(new Set())).toBe(1000);
-    expect(outbox.nextDueAt(new Set(['a', 'b']))).toBe(5000);
-  });
-
-  it('erases the personal data of a delivered lead', async () => {
-    await outbox.accept('a', lead(), 1000);
-    await outbox.markDelivered({
-      id: 'a',
-      revision: 1,
-      attempts: 1,
-      now: 2000,
-      upstreamStatus: 200,
-    });
-    expect(onDisk()).toEqual([{ state: 'delivered', body: null, attempts: 1 }]);
-    expect(outbox.counts()).toEqual({ pending: 0, delivered: 1, dead: 0 });
-  });
-
-  it('ignores the outcome of a send when a newer body arrived meanwhile', async () => {
-    const body = lead();
-    await outbox.accept('a', body, 1000);
-    await outbox.accept('a2', { ...body, name: 'Newer' }, 1500);
-    await outbox.markDelivered({ id: 'a', revision: 1, attempts: 1, now: 2000 });
-    const [row] = outbox.list('pending', 10);
-    expect(row?.body?.name).toBe('Newer');
-  });
-
-  it('schedules a retry and keeps a dead letter with the upstream answer', async () => {
-    await outbox.accept('a', lead(), 1000);
-    await outbox.markRetry({
-      id: 'a',
-      revision: 1,
-      attempts: 1,
-      now: 1100,
-      nextAttemptAt: 5000,
-      error: 'upstream answered 503',
-      upstreamStatus: 503,
-    });
-    expect(outbox.due(4999, 10, new Set())).toEqual([]);
-    expect(outbox.nextDueAt(new Set())).toBe(5000);
-    await outbox.markDead({
-      id: 'a',
-      revision: 1,
-      attempts: 2,
-      now: 5100,
-      error: 'upstream answered 400',
-      upstreamStatus: 400,
-      upstreamAnswer: '{"success":false}',
-    });
-    expect(outbox.list('dead', 10)[0]).toMatchObject({
-      state: 'dead',
-      attempts: 2,
-      lastError: 'upstream answered 400',
-      upstreamStatus: 400,
-      upstreamAnswer: '{"success":false}',
-    });
-  });
-
-  it('puts dead letters back to pending on retry, all or by id', async () => {
-    for (const id of ['a', 'b', 'c']) {
-      await outbox.accept(id, lead(), 1000);
-      await outbox.markDead({ id, revision: 1, attempts: 3, now: 1000 });
-    }
-    expect(await outbox.retryDead(['a', 'nope'], 2000)).toBe(1);
-    expect(outbox.due(2000, 10, new Set()).map((r) => [r.id, r.attempts])).toEqual([['a', 0]]);
-    expect(await outbox.retryDead(undefined, 3000)).toBe(2);
-    expect(outbox.counts()).toEqual({ pending: 3, delivered: 0, dead: 0 });
-  });
-
-  it('finds its pending leads again after a restart', async () => {
-    await outbox.accept('a', lead(), 1000);
+  it('keeps leases and pending rows across a restart', async () => {
+    outbox = openOutbox(join(dir.path, 'data'));
+    await outbox.accept(lead(), 1000);
+    await outbox.accept(lead(), 1000);
+    await outbox.claim('A', 1000, 1, 60_000);
     await outbox.close();
-    outbox = openOutbox(join(dir.path, 'nested', 'data'), mode);
-    expect(outbox.due(2000, 10, new Set()).map((r) => r.id)).toEqual(['a']);
+    outbox = openOutbox(join(dir.path, 'data'));
+    expect(await outbox.claim('B', 2000, 10, 60_000)).toHaveLength(1);
+    expect(onDisk().map((r) => r.lease_owner)).toEqual(['A', 'B']);
   });
 
-  it('prunes delivered rows older than the retention', async () => {
-    await outbox.accept('old', lead(), 1000);
-    await outbox.accept('new', lead(), 1000);
-    await outbox.markDelivered({ id: 'old', revision: 1, attempts: 1, now: 2000 });
-    await outbox.markDelivered({ id: 'new', revision: 1, attempts: 1, now: 9000 });
-    expect(await outbox.pruneDelivered(5000)).toBe(1);
-    expect(outbox.list('delivered', 10).map((r) => r.id)).toEqual(['new']);
+  it('lists pending rows by age through an index, not a sort', async () => {
+    outbox = openOutbox(join(dir.path, 'data'));
+    await outbox.accept(lead(), 1000);
+    const db = new BetterSqlite3(file(), { readonly: true });
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[])
+        .map((r) => r.detail)
+        .join('; ');
+    const byState = plan(
+      `SELECT * FROM outbox WHERE state = 'pending' ORDER BY created_at LIMIT 10`,
+    );
+    db.close();
+    expect(byState).toMatch(/USING INDEX/);
+    expect(byState).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it('moves every row of a version 1 file (unique on uuid) to the new key', async () => {
+    const dataDir = join(dir.path, 'data');
+    mkdirSync(dataDir);
+    const db = new BetterSqlite3(file());
+    db.pragma('journal_mode = WAL');
+    db.exec(`
+      CREATE TABLE outbox (
+        id TEXT PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'dead')), body TEXT,
+        revision INTEGER NOT NULL, attempts INTEGER NOT NULL, created_at INTEGER NOT NULL,
+        accepted_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,
+        next_attempt_at INTEGER NOT NULL, last_error TEXT, upstream_status INTEGER,
+        upstream_answer TEXT);
+      CREATE INDEX outbox_by_state ON outbox (state, next_attempt_at);
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      PRAGMA user_version = 1;`);
+    const insert = db.prepare(
+      `INSERT INTO outbox VALUES (?, ?, ?, ?, 2, ?, 100, 200, 300, 400, ?, ?, NULL)`,
+    );
+    const pending = lead({ botId: 'bot1', customerId: 'cust1' });
+    const dead = lead({ botId: 'bot2', customerId: 'cust2' });
+    insert.run(
+      'p1',
+      pending.uuid,
+      'pending',
+      JSON.stringify(pending),
+      3,
+      'upstream answered 503',
+      503,
+    );
+    insert.run('d1', newUuid(), 'delivered', null, 1, null, 200);
+    insert.run('x1', dead.uuid, 'dead', JSON.stringify(dead), 15, 'upstream answered 400', 400);
+    db.close();
+
+    outbox = openOutbox(dataDir);
+    const rows = await outbox.list(undefined, 10);
+    expect(rows.map((r) => [r.id, r.botId, r.customerId, r.state, r.attempts])).toEqual([
+      ['p1', 'bot1', 'cust1', 'pending', 3],
+      ['x1', 'bot2', 'cust2', 'dead', 15],
+    ]);
+    expect(rows[0]).toMatchObject({
+      body: pending,
+      revision: 2,
+      lastError: 'upstream answered 503',
+    });
+    expect(await outbox.counts()).toEqual({ pending: 1, delivered: 1, dead: 1 });
+    // The old row merges with a new submission under the new key.
+    await outbox.accept({ ...pending, name: 'Later' }, 500);
+    expect(await outbox.list('pending', 10)).toMatchObject([{ id: 'p1', revision: 3 }]);
+  });
+
+  it('refuses to open a damaged file, naming it and the recovery, and deletes nothing', async () => {
+    const dataDir = join(dir.path, 'data');
+    const seeded = openOutbox(dataDir);
+    for (let i = 0; i < 200; i++)
+      await seeded.accept(
+        lead({ notes: [{ title: 'Message', description: 'x'.repeat(200) }] }),
+        1000,
+      );
+    await seeded.close();
+    expect(damagePages(file())).toBeGreaterThan(5);
+    const before = readFileSync(file());
+    let thrown: unknown;
+    try {
+      outbox = openOutbox(dataDir);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(OutboxDamagedError);
+    expect((thrown as Error).message).toContain(file());
+    expect((thrown as Error).message).toContain('.recover');
+    expect(readFileSync(file()).equals(before)).toBe(true);
+  });
+
+  it('stops accepting once SQLite reports damage at run time', async () => {
+    const dataDir = join(dir.path, 'data');
+    const seeded = openOutbox(dataDir);
+    for (let i = 0; i < 200; i++)
+      await seeded.accept(
+        lead({ notes: [{ title: 'Message', description: 'x'.repeat(200) }] }),
+        1000,
+      );
+    await seeded.close();
+    outbox = openOutbox(dataDir, { writer: 'inline' });
+    // Another connection's write makes this one drop its page cache and read the disk again.
+    const other = new BetterSqlite3(file());
+    other.prepare(`INSERT INTO meta (key, value) VALUES ('poke', '1')`).run();
+    other.close();
+    damagePages(file());
+    await expect(outbox.accept(lead(), 2000)).rejects.toThrow(/malformed|not a database/);
+    await expect(outbox.checkWritable(2000)).rejects.toBeInstanceOf(OutboxDamagedError);
+    await expect(outbox.accept(lead(), 2000)).rejects.toBeInstanceOf(OutboxDamagedError);
   });
 });

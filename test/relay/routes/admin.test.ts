@@ -127,12 +127,11 @@ describe('GET /v1/outbox and POST /v1/outbox/retry', () => {
   it('re-drives only the dead letters named, with an empty body meaning all', async () => {
     h = withSim({ RELAY_MAX_ATTEMPTS: '1' });
     sim.setConfig({ failStatus: 503 });
-    const ids: string[] = [];
-    for (let i = 0; i < 3; i++) ids.push((await (await h.post(validLead())).json()).id);
-    const deadCount = async () =>
-      (await (await h.relay.request('/v1/outbox?state=dead', { headers: bearer() })).json()).rows
-        .length;
-    await eventually(async () => (await deadCount()) === 3, 'three dead letters');
+    for (let i = 0; i < 3; i++) await h.post(validLead());
+    const deadRows = async (): Promise<{ id: string }[]> =>
+      (await (await h.relay.request('/v1/outbox?state=dead', { headers: bearer() })).json()).rows;
+    await eventually(async () => (await deadRows()).length === 3, 'three dead letters');
+    const ids = (await deadRows()).map((row) => row.id);
     sim.setConfig({ failStatus: null });
 
     const one = JSON.stringify({ ids: [ids[0]] });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { validLead } from '../support/fixtures.ts';
+import { ADMIN_TOKEN, validLead } from '../support/fixtures.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 
 let h: Harness;
@@ -36,7 +36,7 @@ describe('GET /metrics', () => {
     await h.post(validLead({ email: 'nope' }));
     await h.post(validLead(), { origin: 'https://evil.example' });
     await h.post(validLead(), { headers: { 'content-type': 'text/plain' } });
-    const response = await h.relay.request('/metrics');
+    const response = await h.relay.request('/metrics', { headers: bearer(ADMIN_TOKEN) });
     expect(response.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');
     const text = await response.text();
     for (const line of [
@@ -52,5 +52,43 @@ describe('GET /metrics', () => {
     ]) {
       expect(text).toContain(line);
     }
+  });
+
+  const METRICS_TOKEN = 'metrics_SECRET_token_93ab';
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+  const metricsStatus = async (headers: Record<string, string> = {}) =>
+    (await h.relay.request('/metrics', { headers })).status;
+
+  it('answers 401 without the admin token when no metrics token is set, 200 with it', async () => {
+    h = startHarness();
+    const refused = await h.relay.request('/metrics');
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('www-authenticate')).toBe('Bearer realm="eleapi-relay"');
+    expect(await refused.json()).toMatchObject({
+      message: 'send the metrics token as "Authorization: Bearer <RELAY_METRICS_TOKEN>"',
+    });
+    expect(await metricsStatus(bearer('wrong-token-of-some-length'))).toBe(401);
+    expect(await metricsStatus(bearer(ADMIN_TOKEN))).toBe(200);
+  });
+
+  it('takes RELAY_METRICS_TOKEN instead of the admin token when it is set', async () => {
+    h = startHarness({ RELAY_METRICS_TOKEN: METRICS_TOKEN });
+    expect(await metricsStatus(bearer(METRICS_TOKEN))).toBe(200);
+    expect(await metricsStatus(bearer(ADMIN_TOKEN))).toBe(401);
+  });
+
+  it('answers 404 when neither a metrics nor an admin token is set', async () => {
+    h = startHarness({ RELAY_ADMIN_TOKEN: '' });
+    const response = await h.relay.request('/metrics');
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({
+      message:
+        'metrics are off: set RELAY_METRICS_TOKEN (or RELAY_ADMIN_TOKEN), or RELAY_METRICS_PUBLIC=true',
+    });
+  });
+
+  it('is open to anyone with RELAY_METRICS_PUBLIC=true', async () => {
+    h = startHarness({ RELAY_METRICS_PUBLIC: 'true' });
+    expect(await metricsStatus()).toBe(200);
   });
 });

@@ -1,5 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BOT, CUSTOMER, eventually, ORIGIN, TOKEN, validLead } from '../support/fixtures.ts';
+import {
+  ADMIN_TOKEN,
+  BOT,
+  CUSTOMER,
+  eventually,
+  ORIGIN,
+  TOKEN,
+  validLead,
+} from '../support/fixtures.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 
 let h: Harness;
@@ -122,26 +130,44 @@ describe('POST /v1/leads', () => {
     expect(response.status).toBe(202);
     expect(await response.json()).toEqual({ ok: true, id: expect.any(String) });
     await expectNothingElseReachedUpstream();
-    const metrics = await (await h.relay.request('/metrics')).text();
+    const metrics = await (
+      await h.relay.request('/metrics', {
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+      })
+    ).text();
     expect(metrics).toContain('eleapi_relay_leads_rejected_total{reason="honeypot"} 1');
     expect(metrics).toContain('eleapi_relay_leads_received_total 1');
   });
 
-  it('replaces a pending lead when the same uuid is submitted again', async () => {
-    // Room for many quick retries: on a loaded machine the lead must not be dead-lettered
-    // before eleapi comes back.
+  it('merges a second submission for a pending lead into it, with a fresh receipt each', async () => {
     await h.close();
-    h = startHarness({ RELAY_MAX_ATTEMPTS: '1000' });
+    h = startHarness();
     h.upstream.answerWith({ status: 503 });
-    const first = validLead({ name: 'First' });
+    const first = validLead({ name: 'First', message: 'Hello' });
     const r1 = await h.post(first);
-    const r2 = await h.post({ ...first, name: 'Second' });
+    const r2 = await h.post({ ...first, name: 'Second', email: '', message: 'Call me' });
     const [a, b] = [await r1.json(), await r2.json()];
-    expect(a.id).toBe(b.id);
-    await eventually(() => h.upstream.calls.length >= 1, 'a failed attempt');
+    expect(a.id).not.toBe(b.id);
+    const relay = h;
+    await eventually(() => relay.upstream.calls.length >= 1, 'a failed attempt');
     h.upstream.answerWith({ status: 200 });
-    await eventually(() => h.upstream.delivered().length > 0, 'the lead upstream');
-    expect(h.upstream.delivered().at(-1)?.name).toBe('Second');
+    await eventually(() => relay.upstream.delivered().length > 0, 'the lead upstream');
+    expect(h.upstream.delivered().at(-1)).toMatchObject({
+      name: 'Second',
+      email: 'ada@example.com',
+      notes: [
+        { title: 'Message', description: 'Hello' },
+        { title: 'Message', description: 'Call me' },
+      ],
+    });
+  });
+
+  it('answers a honeypot hit with a receipt of the same shape as a real lead', async () => {
+    const real = await (await h.post(validLead())).json();
+    const caught = await (await h.post(validLead({ website: 'http://spam.example' }))).json();
+    expect(Object.keys(caught)).toEqual(Object.keys(real));
+    expect(caught.id).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    expect(real.id).toMatch(/^[A-Za-z0-9_-]{16}$/);
   });
 });
 

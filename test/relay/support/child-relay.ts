@@ -46,3 +46,10 @@ export async function startRelayCli(env: Record<string, string>): Promise<ChildR
   });
   return { ...run, url };
 }
+
+/** For afterEach: SIGKILLs a relay a test left running, and waits for it to exit. */
+export async function killIfRunning(relay: ChildRelay | undefined): Promise<void> {
+  if (relay?.child.exitCode !== null || relay.child.signalCode !== null) return;
+  relay.child.kill('SIGKILL');
+  await relay.exited;
+}

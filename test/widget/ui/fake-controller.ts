@@ -3,8 +3,8 @@
 import type {
   FormController,
   FormValues,
+  Outcome,
   Prefill,
-  SubmitOutcome,
   WidgetEventName,
   WidgetSettings,
 } from '../../../src/widget/types.ts';
@@ -14,15 +14,18 @@ export interface FakeController extends FormController {
   submitted: FormValues[];
   events: WidgetEventName[];
   /** The next submit's answer; a submit waits until the test calls `answer()`. */
-  answer(outcome: SubmitOutcome): void;
+  answer(outcome: Outcome): void;
   prefill(prefill: Prefill): void;
   prefillListeners: number;
+  /** What the outbox would say when a kept submission of this page lands. */
+  resent(outcome: Outcome): void;
 }
 
 export function fakeController(settings: Partial<WidgetSettings> = {}): FakeController {
   const listeners = new Set<(prefill: Prefill) => void>();
+  const resentListeners = new Set<(outcome: Outcome) => void>();
   const queued: Prefill[] = [];
-  let respond: ((outcome: SubmitOutcome) => void) | undefined;
+  let respond: ((outcome: Outcome) => void) | undefined;
   const fake: FakeController = {
     settings: widgetSettings(settings),
     submitted: [],
@@ -35,6 +38,13 @@ export function fakeController(settings: Partial<WidgetSettings> = {}): FakeCont
     },
     answer(outcome) {
       respond?.(outcome);
+    },
+    onResent(listener) {
+      resentListeners.add(listener);
+      return () => resentListeners.delete(listener);
+    },
+    resent(outcome) {
+      for (const listener of resentListeners) listener(outcome);
     },
     onPrefill(listener) {
       listeners.add(listener);

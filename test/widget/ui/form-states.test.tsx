@@ -50,48 +50,116 @@ describe('sending', () => {
     expect(rendered.controller.submitted[0]?.website).toBe('http://spam.example');
   });
 
-  it('disables the button and says it is sending, so there is no double submit', () => {
-    const rendered = filledForm();
-    fireEvent.click(sendButton(rendered));
-    expect(sendButton(rendered).disabled).toBe(true);
+  it('while sending, keeps the button focusable (aria-disabled), makes fields read-only and says it is sending', () => {
+    const rendered = filledForm({ consent: 'I agree' });
+    fireEvent.click(rendered.root.querySelector('[name="consent"]') as HTMLElement);
+    const button = sendButton(rendered);
+    button.focus();
+    fireEvent.click(button);
+    expect(button.disabled).toBe(false);
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    expect(rendered.root.activeElement).toBe(button);
+    const control = (name: string) =>
+      rendered.root.querySelector(`[name="${name}"]`) as HTMLInputElement;
+    for (const name of ['name', 'email', 'phone', 'message']) {
+      expect(control(name).readOnly, name).toBe(true);
+    }
+    expect(control('country').disabled).toBe(true);
+    expect(control('consent').disabled).toBe(true);
     expect(rendered.root.querySelector('form')?.getAttribute('aria-busy')).toBe('true');
     expect(status(rendered).textContent).toBe('Sending…');
     expect(status(rendered).getAttribute('aria-live')).toBe('polite');
+  });
+
+  it('sends once however often the visitor clicks or presses Enter while sending', () => {
+    const rendered = filledForm();
+    fireEvent.click(sendButton(rendered));
+    fireEvent.click(sendButton(rendered));
     fireEvent.submit(rendered.root.querySelector('form') as HTMLFormElement);
     expect(rendered.controller.submitted).toHaveLength(1);
   });
 
-  it('replaces the form with the thank-you message and moves focus to it', async () => {
+  it('replaces the form with the thank-you in the live region and moves focus to it', async () => {
     const rendered = filledForm();
     fireEvent.click(sendButton(rendered));
     rendered.controller.answer({ kind: 'sent' });
-    const thanks = await rendered.ui.findByText('Thanks! We will be in touch soon.');
+    await waitFor(() =>
+      expect(status(rendered).textContent).toBe('Thanks! We will be in touch soon.'),
+    );
     expect(rendered.root.querySelector('form')).toBeNull();
-    await waitFor(() => expect(rendered.root.activeElement).toBe(thanks));
+    await waitFor(() => expect(rendered.root.activeElement).toBe(status(rendered)));
   });
 
-  it('tells a visitor who is offline that the lead is saved and will be sent', async () => {
+  it.each([
+    [
+      'offline',
+      { kind: 'kept', reason: 'offline' },
+      'You are offline. Saved: it will be sent once you are back online.',
+    ],
+    [
+      'online but the server did not answer',
+      { kind: 'kept', reason: 'unreachable' },
+      'We could not reach our server. Saved: we will keep trying.',
+    ],
+    [
+      'rate limited',
+      { kind: 'kept', reason: 'rate-limited', retryAfterMs: 6000 },
+      'On its way: it will be sent in a few seconds.',
+    ],
+    [
+      'unable to store it',
+      { kind: 'kept', reason: 'unreachable', inMemoryOnly: true },
+      'Could not be saved on this device. Keep this page open: we will keep trying.',
+    ],
+  ] as const)('tells a visitor whose lead is kept (%s) what happened', async (_, outcome, text) => {
     const rendered = filledForm();
     fireEvent.click(sendButton(rendered));
-    rendered.controller.answer({ kind: 'queued' });
-    const saved = await rendered.ui.findByText('Saved. It will be sent when you are back online.');
+    rendered.controller.answer(outcome);
+    await waitFor(() => expect(status(rendered).textContent).toBe(text));
     expect(rendered.root.querySelector('form')).toBeNull();
-    await waitFor(() => expect(rendered.root.activeElement).toBe(saved));
+    await waitFor(() => expect(rendered.root.activeElement).toBe(status(rendered)));
   });
 
-  it('keeps everything typed after a refusal and lets the visitor retry', async () => {
+  it('turns "kept" into the thank-you once the kept lead lands while the page is open', async () => {
     const rendered = filledForm();
     fireEvent.click(sendButton(rendered));
-    rendered.controller.answer({ kind: 'failed', status: 429 });
-    await waitFor(() => expect(status(rendered).textContent).toBe('Not sent. Please try again.'));
+    rendered.controller.answer({ kind: 'kept', reason: 'unreachable' });
+    await waitFor(() => expect(status(rendered).textContent).toMatch(/could not reach/));
+    rendered.controller.resent({ kind: 'sent' });
+    await waitFor(() =>
+      expect(status(rendered).textContent).toBe('Thanks! We will be in touch soon.'),
+    );
+  });
+
+  it('apologises after a refusal for good, keeps everything typed and the focus on the button', async () => {
+    const rendered = filledForm();
+    const button = sendButton(rendered);
+    button.focus();
+    fireEvent.click(button);
+    rendered.controller.answer({ kind: 'refused', status: 403, cause: 'the relay answered 403' });
+    await waitFor(() =>
+      expect(status(rendered).textContent).toBe(
+        'Sorry, it could not be sent. Please contact us another way.',
+      ),
+    );
     expect(
       (rendered.ui.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement).value,
     ).toBe('Call me after 5pm');
-    expect(sendButton(rendered).disabled).toBe(false);
-    await waitFor(() => expect(rendered.root.activeElement).toBe(sendButton(rendered)));
+    expect(
+      (rendered.ui.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement).readOnly,
+    ).toBe(false);
+    expect(sendButton(rendered).getAttribute('aria-disabled')).toBeNull();
+    expect(rendered.root.activeElement).toBe(sendButton(rendered));
+  });
+
+  it('announces how many fields need attention when validation fails', async () => {
+    const rendered = renderWidget({ fields: ['name', 'email', 'phone'] });
+    const phone = rendered.root.querySelector('[name="phone"]') as HTMLElement;
+    type(phone, '12');
     fireEvent.click(sendButton(rendered));
-    expect(rendered.controller.submitted).toHaveLength(2);
-    expect(rendered.controller.submitted[1]).toEqual(rendered.controller.submitted[0]);
+    // Name and email are required and empty; the phone is too short.
+    expect(status(rendered).textContent).toBe('Fields to check: 3');
+    expect(rendered.controller.submitted).toHaveLength(0);
   });
 
   it('shows the relay’s field issues on those fields, in the visitor’s language', async () => {
@@ -115,16 +183,6 @@ describe('sending', () => {
       rendered.root.getElementById(country.getAttribute('aria-describedby') ?? '')?.textContent,
     ).toBe('Bitte prüfen');
     await waitFor(() => expect(rendered.root.activeElement).toBe(email));
-    expect(status(rendered).textContent).toBe('');
-  });
-
-  it('reports relay issues it cannot place as a failure to send', async () => {
-    const rendered = filledForm();
-    fireEvent.click(sendButton(rendered));
-    rendered.controller.answer({
-      kind: 'invalid',
-      issues: [{ path: 'uuid', message: 'uuid must be a UUID' }],
-    });
-    await waitFor(() => expect(status(rendered).textContent).toBe('Not sent. Please try again.'));
+    expect(status(rendered).textContent).toBe('Zu prüfen: 2');
   });
 });

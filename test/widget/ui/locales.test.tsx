@@ -17,7 +17,7 @@ describe('built-in languages', () => {
       send: 'Send',
       badPhone: 'Not a valid number for this country',
     });
-    expect(Object.keys(en)).toHaveLength(17);
+    expect(Object.keys(en)).toHaveLength(21);
   });
 
   for (const locale of LOCALE_CODES.filter((code) => code !== 'en')) {
@@ -32,8 +32,20 @@ describe('built-in languages', () => {
     });
   }
 
-  it('falls back to English for a locale it does not have', () => {
-    expect(stringsFor(widgetSettings({ locale: 'xx' }))).toEqual(en);
+  it('says what happened to a submission in every language, with a place for the field count', () => {
+    for (const locale of LOCALE_CODES) {
+      const strings = stringsFor(widgetSettings({ locale }));
+      expect(strings.checkFields, locale).toContain('%');
+      const kept = [
+        strings.keptOffline,
+        strings.keptUnreachable,
+        strings.keptRateLimited,
+        strings.keptInMemory,
+      ];
+      // "Offline", "server unreachable", "rate limited" and "not stored" each read differently.
+      expect(new Set(kept).size, locale).toBe(4);
+      expect(kept, locale).not.toContain(strings.sent);
+    }
   });
 
   it('shows the form in the chosen language, with country names in it', () => {
