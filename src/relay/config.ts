@@ -250,15 +250,14 @@ export function loadConfig(env: Env): RelayConfig {
     requestTimeoutMs: read('RELAY_REQUEST_TIMEOUT_MS', integer(1_000, 600_000), 15_000),
     metricsToken: secret('RELAY_METRICS_TOKEN', 16, undefined),
     metricsPublic: read('RELAY_METRICS_PUBLIC', flag, false),
+    databaseUrl: raw('RELAY_DATABASE_URL'),
+    dbPool: read('RELAY_DB_POOL', integer(1, 1000), 10),
   };
   config.metricsToken ??= config.adminToken;
   // Node refuses a server whose headers may take longer than the whole request.
   if (config.headersTimeoutMs > config.requestTimeoutMs) {
     problems.push('RELAY_HEADERS_TIMEOUT_MS must not exceed RELAY_REQUEST_TIMEOUT_MS');
   }
-    databaseUrl: raw('RELAY_DATABASE_URL'),
-    dbPool: read('RELAY_DB_POOL', integer(1, 1000), 10),
-  };
   const databaseProblem = config.databaseUrl && databaseUrlProblem(config.databaseUrl);
   if (databaseProblem) problems.push(`RELAY_DATABASE_URL ${databaseProblem}`);
   if (problems.length > 0) throw new ConfigError(problems);
