@@ -1,16 +1,11 @@
-// A fresh database per test file on the shared test cluster (RELAY_TEST_DATABASE_URL), so
-// files running in parallel never see each other's rows.
+// A fresh database per test file (or test) on the test cluster (postgres.ts, testDatabaseUrl),
+// so files running in parallel, and CI's Node 20 and 24 runs, never see each other's rows.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
 export interface TestDatabase {
   url: string;
   drop(): Promise<void>;
-}
-
-/** The shared cluster's URL, or undefined (PostgreSQL tests then skip with a printed reason). */
-export function sharedDatabaseUrl(): string | undefined {
-  return process.env.RELAY_TEST_DATABASE_URL?.trim() || undefined;
 }
 
 /** Creates an empty database named after `label` on the cluster of `baseUrl`. */

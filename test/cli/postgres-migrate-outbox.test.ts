@@ -1,22 +1,16 @@
 // `eleapi-relay migrate-outbox`: a SQLite outbox's pending and dead leads move to PostgreSQL,
 // once, however often it runs.
 import { Writable } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { runMigrateOutbox } from '../../src/cli/migrate-outbox.ts';
 import { openOutbox } from '../../src/relay/outbox/index.ts';
 import type { Outbox } from '../../src/relay/outbox/outbox.ts';
 import { openPostgresOutbox } from '../../src/relay/outbox/postgres-outbox.ts';
 import { createPostgresPool } from '../../src/relay/outbox/postgres-pool.ts';
-import {
-  createTestDatabase,
-  sharedDatabaseUrl,
-  type TestDatabase,
-} from '../_util/postgres-database.ts';
+import { describePostgres } from '../_util/postgres.ts';
+import { createTestDatabase, type TestDatabase } from '../_util/postgres-database.ts';
 import { runRelayCli } from '../relay/support/child-relay.ts';
 import { type TempDir, tempDir } from '../relay/support/fixtures.ts';
-
-const baseUrl = sharedDatabaseUrl();
-if (!baseUrl) console.warn('postgres-migrate-outbox: skipped, RELAY_TEST_DATABASE_URL is not set');
 
 function sink() {
   let text = '';
@@ -65,11 +59,11 @@ async function fillSqlite(dir: string): Promise<void> {
   await outbox.close();
 }
 
-describe.skipIf(!baseUrl)('eleapi-relay migrate-outbox', () => {
+describePostgres('eleapi-relay migrate-outbox', (baseUrl) => {
   let database: TestDatabase;
   let dir: TempDir;
   beforeEach(async () => {
-    database = await createTestDatabase(baseUrl as string, 'migrate');
+    database = await createTestDatabase(baseUrl, 'migrate');
     dir = tempDir();
     await fillSqlite(dir.path);
   });

@@ -1,19 +1,13 @@
 // Several relay processes (the real CLI) on one PostgreSQL database: a relay killed while it
 // holds leases loses nothing, and the rate limit is one limit across relays.
 import pg from 'pg';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { OUTBOX_TABLE } from '../../src/relay/outbox/postgres-schema.ts';
-import {
-  createTestDatabase,
-  sharedDatabaseUrl,
-  type TestDatabase,
-} from '../_util/postgres-database.ts';
+import { describePostgres } from '../_util/postgres.ts';
+import { createTestDatabase, type TestDatabase } from '../_util/postgres-database.ts';
 import { type ChildRelay, startRelayCli } from './support/child-relay.ts';
 import { baseEnv, eventually, ORIGIN, validLead } from './support/fixtures.ts';
 import { useSimAndDir } from './support/sim-and-dir.ts';
-
-const baseUrl = sharedDatabaseUrl();
-if (!baseUrl) console.warn('postgres-relays: skipped, RELAY_TEST_DATABASE_URL is not set');
 
 async function post(url: string, lead: object): Promise<number> {
   const response = await fetch(`${url}/v1/leads`, {
@@ -24,13 +18,13 @@ async function post(url: string, lead: object): Promise<number> {
   return response.status;
 }
 
-describe.skipIf(!baseUrl)('relays sharing one PostgreSQL outbox', () => {
+describePostgres('relays sharing one PostgreSQL outbox', (baseUrl) => {
   const current = useSimAndDir();
   let database: TestDatabase;
   let db: pg.Client;
   let relays: ChildRelay[] = [];
   beforeEach(async () => {
-    database = await createTestDatabase(baseUrl as string, 'relays');
+    database = await createTestDatabase(baseUrl, 'relays');
     db = new pg.Client({ connectionString: database.url });
     await db.connect();
   });

@@ -1,17 +1,11 @@
 // The PostgreSQL outbox under concurrency: claimers racing for rows, relays starting at once,
 // a late outcome from a sender whose lease expired.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Outbox } from '../../../src/relay/outbox/outbox.ts';
 import { openPostgresOutbox } from '../../../src/relay/outbox/postgres-outbox.ts';
 import { createPostgresPool } from '../../../src/relay/outbox/postgres-pool.ts';
-import {
-  createTestDatabase,
-  sharedDatabaseUrl,
-  type TestDatabase,
-} from '../../_util/postgres-database.ts';
-
-const baseUrl = sharedDatabaseUrl();
-if (!baseUrl) console.warn('postgres-claims: skipped, RELAY_TEST_DATABASE_URL is not set');
+import { describePostgres } from '../../_util/postgres.ts';
+import { createTestDatabase, type TestDatabase } from '../../_util/postgres-database.ts';
 
 const lead = (i: number) => ({
   uuid: `claim-${i}`,
@@ -20,10 +14,10 @@ const lead = (i: number) => ({
   name: `Lead ${i}`,
 });
 
-describe.skipIf(!baseUrl)('PostgreSQL outbox under concurrency', () => {
+describePostgres('PostgreSQL outbox under concurrency', (baseUrl) => {
   let database: TestDatabase;
   beforeEach(async () => {
-    database = await createTestDatabase(baseUrl as string, 'claims');
+    database = await createTestDatabase(baseUrl, 'claims');
   });
   afterEach(async () => {
     await database?.drop();

@@ -3,10 +3,11 @@
 import { describe, it } from 'vitest';
 import { openPostgresOutbox } from '../../../src/relay/outbox/postgres-outbox.ts';
 import { createPostgresPool } from '../../../src/relay/outbox/postgres-pool.ts';
-import { createTestDatabase, sharedDatabaseUrl } from '../../_util/postgres-database.ts';
+import { testDatabaseUrl } from '../../_util/postgres.ts';
+import { createTestDatabase } from '../../_util/postgres-database.ts';
 import { describeOutboxContract } from './outbox-contract.ts';
 
-const baseUrl = sharedDatabaseUrl();
+const baseUrl = testDatabaseUrl();
 
 if (baseUrl) {
   describeOutboxContract('PostgreSQL', async () => {
@@ -23,7 +24,6 @@ if (baseUrl) {
     };
   });
 } else {
-  console.warn('postgres-outbox: skipped, RELAY_TEST_DATABASE_URL is not set');
   describe.skip('the outbox contract: PostgreSQL (RELAY_TEST_DATABASE_URL is not set)', () => {
     it('needs a database', () => {});
   });

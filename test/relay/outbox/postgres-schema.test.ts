@@ -1,22 +1,16 @@
 // What an operator finds in the database: queue-tuned tables, a partial index for due rows, an
 // UNLOGGED rate-limit table, and sessions that cannot idle inside a transaction.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createPostgresPool } from '../../../src/relay/outbox/postgres-pool.ts';
 import { migratePostgres, SCHEMA_VERSION } from '../../../src/relay/outbox/postgres-schema.ts';
-import {
-  createTestDatabase,
-  sharedDatabaseUrl,
-  type TestDatabase,
-} from '../../_util/postgres-database.ts';
+import { describePostgres } from '../../_util/postgres.ts';
+import { createTestDatabase, type TestDatabase } from '../../_util/postgres-database.ts';
 
-const baseUrl = sharedDatabaseUrl();
-if (!baseUrl) console.warn('postgres-schema: skipped, RELAY_TEST_DATABASE_URL is not set');
-
-describe.skipIf(!baseUrl)('the PostgreSQL outbox schema', () => {
+describePostgres('the PostgreSQL outbox schema', (baseUrl) => {
   let database: TestDatabase;
   const pool = () => createPostgresPool({ url: database.url, max: 2 });
   beforeAll(async () => {
-    database = await createTestDatabase(baseUrl as string, 'schema');
+    database = await createTestDatabase(baseUrl, 'schema');
   });
   afterAll(async () => {
     await database?.drop();
