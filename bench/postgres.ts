@@ -49,7 +49,9 @@ async function pendingAt(urls: string[]): Promise<number> {
   const counts = await Promise.all(
     urls.map(async (url) => {
       const text = await (await fetch(`${url}/metrics`)).text();
-      return Number(/^eleapi_relay_outbox_pending (\S+)$/m.exec(text)?.[1] ?? Number.NaN);
+      const pending = Number(/^eleapi_relay_outbox_pending (\S+)$/m.exec(text)?.[1]);
+      if (!Number.isFinite(pending)) throw new Error(`no outbox gauge at ${url}/metrics`);
+      return pending;
     }),
   );
   return counts.reduce((sum, n) => sum + n, 0);

@@ -28,6 +28,8 @@ const relayEnv = {
   RELAY_ALLOWED_BOTS: 'benchbot:benchcust',
   RELAY_RATE_LIMIT: '100000000',
   LOG_LEVEL: 'info',
+  // The delivery benches read the outbox gauges from /metrics, which is off without a token.
+  RELAY_METRICS_PUBLIC: 'true',
 };
 
 async function measureServer(

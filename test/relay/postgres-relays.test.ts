@@ -104,12 +104,11 @@ describePostgres('relays sharing one PostgreSQL outbox', (baseUrl) => {
     const [a, b] = relays as [ChildRelay, ChildRelay];
     expect(await post(a.url, validLead())).toBe(202);
     expect(await post(a.url, validLead())).toBe(202);
+    const headers = { authorization: `Bearer ${baseEnv().RELAY_ADMIN_TOKEN}` };
     for (const relay of [a, b]) {
-      const metrics = await (await fetch(`${relay.url}/metrics`)).text();
+      const metrics = await (await fetch(`${relay.url}/metrics`, { headers })).text();
       expect(metrics).toMatch(/^eleapi_relay_outbox_pending 2$/m);
-      const listing = await fetch(`${relay.url}/v1/outbox`, {
-        headers: { authorization: `Bearer ${baseEnv().RELAY_ADMIN_TOKEN}` },
-      });
+      const listing = await fetch(`${relay.url}/v1/outbox`, { headers });
       expect(((await listing.json()) as { rows: unknown[] }).rows).toHaveLength(2);
     }
   }, 30_000);
