@@ -3,6 +3,7 @@
 import type { Pool } from 'pg';
 import { createPostgresRateLimiter } from '../postgres-rate-limiter.ts';
 import type { RateLimiter } from '../rate-limiter.ts';
+import { secretRedactor } from '../redact-secrets.ts';
 import type { Outbox } from './outbox.ts';
 import { openPostgresOutbox } from './postgres-outbox.ts';
 import { createPostgresPool, redactUrl } from './postgres-pool.ts';
@@ -66,9 +67,9 @@ export async function openPostgresStore(config: PostgresStoreConfig): Promise<Po
   } catch (error) {
     await pool.end().catch(() => undefined);
     const password = URL.canParse(config.databaseUrl) ? new URL(config.databaseUrl).password : '';
-    const reason = describeDatabaseError(error);
+    const redact = secretRedactor([password, password && decodeURIComponent(password)]);
     throw new Error(
-      `RELAY_DATABASE_URL: cannot use the database at ${redactUrl(config.databaseUrl)}: ${password ? reason.replaceAll(password, '***') : reason}`,
+      `RELAY_DATABASE_URL: cannot use the database at ${redactUrl(config.databaseUrl)}: ${redact(describeDatabaseError(error))}`,
     );
   }
 }
