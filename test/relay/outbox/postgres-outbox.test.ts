@@ -1,15 +1,11 @@
 // The PostgreSQL store against the shared outbox contract, each test on a fresh database.
-
-import { describe, it } from 'vitest';
 import { openPostgresOutbox } from '../../../src/relay/outbox/postgres-outbox.ts';
 import { createPostgresPool } from '../../../src/relay/outbox/postgres-pool.ts';
-import { testDatabaseUrl } from '../../_util/postgres.ts';
+import { describePostgres } from '../../_util/postgres.ts';
 import { createTestDatabase } from '../../_util/postgres-database.ts';
 import { describeOutboxContract } from './outbox-contract.ts';
 
-const baseUrl = testDatabaseUrl();
-
-if (baseUrl) {
+describePostgres('the PostgreSQL outbox', (baseUrl) => {
   describeOutboxContract('PostgreSQL', async () => {
     const database = await createTestDatabase(baseUrl, 'contract');
     const outbox = await openPostgresOutbox({
@@ -23,8 +19,4 @@ if (baseUrl) {
       },
     };
   });
-} else {
-  describe.skip('the outbox contract: PostgreSQL (RELAY_TEST_DATABASE_URL is not set)', () => {
-    it('needs a database', () => {});
-  });
-}
+});
