@@ -9,6 +9,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { openOutbox, type WriterMode } from './outbox/index.ts';
+import { SHARED_POLL_MS, type SharedStore } from './outbox/open-outbox.ts';
 import { createRandomId } from './random-id.ts';
 import { createRateLimiter } from './rate-limiter.ts';
 import { adminRoutes } from './routes/admin.ts';
@@ -35,6 +36,8 @@ export interface RelayDeps {
   deliver?: boolean;
   /** Where SQLite commits run: a worker thread (default) or inline, for tests and runtimes without threads. */
   outboxWriter?: WriterMode;
+  /** The shared PostgreSQL outbox and rate limit (open-outbox.ts), instead of SQLite and memory. */
+  store?: SharedStore | undefined;
 }
 
 export interface RelayLifecycle {
@@ -49,6 +52,11 @@ export interface RelayLifecycle {
 export type Relay = Hono<RelayEnv> & RelayLifecycle;
 
 const HOUR_MS = 3_600_000;
+
+const databasePassword = (config: RelayConfig) =>
+  config.databaseUrl && URL.canParse(config.databaseUrl)
+    ? decodeURIComponent(new URL(config.databaseUrl).password) || undefined
+    : undefined;
 
 /**
  * Builds the relay: the Hono app with its routes, plus the outbox and the delivery loop it
@@ -68,12 +76,21 @@ export function createRelay(config: RelayConfig, deps: RelayDeps = {}): Relay {
   const logger = createLogger({
     level: config.logLevel,
     stream: deps.logStream,
-    secrets: [config.token, config.listToken, config.adminToken, config.metricsToken],
+    secrets: [
+      config.token,
+      config.listToken,
+      config.adminToken,
+      config.metricsToken,
+      databasePassword(config),
+    ],
   });
   const metrics = createMetrics();
-  const outbox = openOutbox(config.dataDir, {
-    ...(deps.outboxWriter ? { writer: deps.outboxWriter } : {}),
-  });
+  const outbox =
+    deps.store?.outbox ??
+    openOutbox(config.dataDir, {
+      ...(deps.outboxWriter ? { writer: deps.outboxWriter } : {}),
+    });
+  deps.store?.onError((error, what) => logger.warn({ err: error }, what));
   const client = createEleapiClient({
     baseUrl: config.apiUrl,
     upsertToken: config.token,
@@ -109,7 +126,8 @@ export function createRelay(config: RelayConfig, deps: RelayDeps = {}): Relay {
       outbox,
       metrics,
       logger,
-      limiter: createRateLimiter({ perMinute: config.rateLimitPerMinute, now }),
+      limiter:
+        deps.store?.limiter ?? createRateLimiter({ perMinute: config.rateLimitPerMinute, now }),
       clientIp: clientIpResolver(config.trustProxy, deps.socketAddress ?? (() => undefined)),
       now,
       randomId: deps.randomId ?? createRandomId(),
@@ -144,11 +162,15 @@ export function createRelay(config: RelayConfig, deps: RelayDeps = {}): Relay {
   const pruneTimer = setInterval(prune, HOUR_MS);
   pruneTimer.unref();
   wake();
+  // Leads accepted by other relays, and leases of relays that died, are found by polling.
+  const pollTimer = deps.store ? setInterval(wake, SHARED_POLL_MS) : undefined;
+  pollTimer?.unref();
 
   let closing: Promise<void> | undefined;
   async function close(graceMs = config.shutdownGraceMs, requestsDone?: Promise<void>) {
     accepting = false;
     clearInterval(pruneTimer);
+    clearInterval(pollTimer);
     // Requests still being answered write to the outbox: it closes only after them.
     await Promise.all([sender.stop(graceMs), requestsDone]);
     await outbox.close();
