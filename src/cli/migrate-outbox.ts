@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
 import { mergeLead } from '../relay/outbox/merge-lead.ts';
-import { createPostgresPool, redactUrl } from '../relay/outbox/postgres-pool.ts';
+import { createPostgresPool, inTransaction, redactUrl } from '../relay/outbox/postgres-pool.ts';
 import { migratePostgres, OUTBOX_TABLE } from '../relay/outbox/postgres-schema.ts';
 import type { UpsertLeadBody } from '../shared/eleapi-api.ts';
 
@@ -98,10 +98,7 @@ export async function runMigrateOutbox(
   try {
     await migratePostgres(pool);
     const copied = { pending: 0, dead: 0 };
-    const client = await pool.connect();
-    let broken = false;
-    try {
-      await client.query('BEGIN');
+    await inTransaction(pool, async (client) => {
       for (const row of rows) {
         const body = bodyToSend(row);
         const inserted = await client.query(
@@ -129,16 +126,7 @@ export async function runMigrateOutbox(
         );
         if (inserted.rowCount) copied[row.state]++;
       }
-      await client.query('COMMIT');
-    } catch (error) {
-      broken = await client.query('ROLLBACK').then(
-        () => false,
-        () => true,
-      );
-      throw error;
-    } finally {
-      client.release(broken);
-    }
+    });
     const skipped = rows.length - copied.pending - copied.dead;
     io.stdout.write(
       `migrate-outbox: copied ${copied.pending} pending and ${copied.dead} dead leads from ${file} to ${redactUrl(to)}; ${skipped} already there\n`,

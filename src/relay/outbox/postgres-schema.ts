@@ -2,6 +2,7 @@
 // once: each migrates inside a transaction holding one advisory lock, so they take turns and
 // the later ones find the work done.
 import type { Pool } from 'pg';
+import { inTransaction } from './postgres-pool.ts';
 
 export const OUTBOX_TABLE = 'relay_outbox';
 export const META_TABLE = 'relay_meta';
@@ -56,10 +57,7 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Creates or upgrades the tables; safe to run from many relays at the same moment. */
 export async function migratePostgres(pool: Pool): Promise<void> {
-  const client = await pool.connect();
-  let broken = false;
-  try {
-    await client.query('BEGIN');
+  await inTransaction(pool, async (client) => {
     await client.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`);
     const exists = await client.query<{ meta: string | null }>(
       `SELECT to_regclass('${META_TABLE}') AS meta`,
@@ -78,18 +76,8 @@ export async function migratePostgres(pool: Pool): Promise<void> {
     for (const step of MIGRATIONS.slice(version)) await client.query(step);
     await client.query(
       `INSERT INTO ${META_TABLE} (key, value) VALUES ('schema_version', $1)
-       ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
       [String(SCHEMA_VERSION)],
     );
-    await client.query('COMMIT');
-  } catch (error) {
-    // A connection that cannot even roll back is broken: the pool must not hand it out again.
-    broken = await client.query('ROLLBACK').then(
-      () => false,
-      () => true,
-    );
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+  });
 }
