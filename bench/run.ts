@@ -13,11 +13,12 @@ import { measureDelivery } from './delivery.ts';
 import { type LoadResult, load } from './load.ts';
 import { measureOutboxFile } from './outbox-file.ts';
 import { phoneAgreementRows } from './phone-agreement.ts';
+import { benchPostgres } from './postgres.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const DELIVERY_LEADS = Number(process.env.BENCH_DELIVERY_LEADS ?? 3000);
 const OUTBOX_ROWS = Number(process.env.BENCH_OUTBOX_ROWS ?? 100_000);
-// BENCH_ONLY=load,outbox runs those parts alone (load, delivery, outbox, bundle, phone).
+// BENCH_ONLY=load,outbox runs those parts alone (load, delivery, outbox, postgres, bundle, phone).
 const only = process.env.BENCH_ONLY?.split(',');
 const runs = (part: string) => !only || only.includes(part);
 
@@ -27,6 +28,8 @@ const relayEnv = {
   RELAY_ALLOWED_BOTS: 'benchbot:benchcust',
   RELAY_RATE_LIMIT: '100000000',
   LOG_LEVEL: 'info',
+  // The delivery benches read the outbox gauges from /metrics, which is off without a token.
+  RELAY_METRICS_PUBLIC: 'true',
 };
 
 async function measureServer(
@@ -143,6 +146,9 @@ async function main(): Promise<void> {
     if (runs('load')) await benchLoad(dataDir);
     if (runs('delivery')) await benchDelivery(dataDir);
     if (runs('outbox')) await benchOutboxFile(dataDir);
+    if (runs('postgres')) {
+      await benchPostgres(join(dataDir, 'stores'), relayEnv, SECONDS, DELIVERY_LEADS);
+    }
     if (runs('bundle')) benchBundle();
     if (runs('phone')) benchPhone();
   } finally {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `eleapi-relay`: the relay on Node, configured from the environment (docs/contract.md §6);
-// `eleapi-relay export ...` writes the eleapi listing to stdout instead.
+// `eleapi-relay export ...` writes the eleapi listing to stdout instead;
+// `eleapi-relay migrate-outbox --to URL` copies a SQLite outbox into PostgreSQL.
 import { ConfigError, loadConfig } from '../relay/config.ts';
 import { startRelayServer } from '../relay/node-server.ts';
 import { SitesFileError } from '../relay/sites/index.ts';
@@ -41,6 +42,13 @@ async function main(): Promise<number> {
   if (process.argv[2] === 'export') {
     const { runExport } = await import('./export.ts');
     return runExport(process.argv.slice(3), process.env, {
+      stdout: process.stdout,
+      stderr: process.stderr,
+    });
+  }
+  if (process.argv[2] === 'migrate-outbox') {
+    const { runMigrateOutbox } = await import('./migrate-outbox.ts');
+    return runMigrateOutbox(process.argv.slice(3), process.env, {
       stdout: process.stdout,
       stderr: process.stderr,
     });

@@ -58,6 +58,10 @@ export interface RelayConfig {
   challengeSecret: string | undefined;
   challengeCost: number;
   challengeTtlSeconds: number;
+  /** postgres:// URL of the shared outbox; undefined keeps the SQLite outbox in dataDir. */
+  databaseUrl: string | undefined;
+  /** Most PostgreSQL connections this relay opens. */
+  dbPool: number;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -141,6 +145,19 @@ const oneOf =
     const value = values.find((v) => v === normalize(raw));
     return value ? ok(value) : bad(`must be one of ${values.join(', ')}`);
   };
+
+// Says what is wrong with a database URL without quoting it: it usually holds a password.
+function databaseUrlProblem(raw: string): string | undefined {
+  const example = 'like postgres://user:password@db.example.com:5432/relay';
+  if (!URL.canParse(raw))
+    return `must be a postgres:// URL ${example} (it does not parse as a URL)`;
+  const url = new URL(raw);
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    return `must start with postgres:// or postgresql:// (got ${url.protocol}//), ${example}`;
+  }
+  if (!url.hostname) return `must name a host, ${example}`;
+  return undefined;
+}
 
 const agentId: Parser<string> = (raw) =>
   ID_PATTERN.test(raw) ? ok(raw) : bad('must be an agent id (letters, digits, "_" or "-")');
@@ -268,6 +285,8 @@ export function loadConfig(env: Env): RelayConfig {
     requestTimeoutMs: read('RELAY_REQUEST_TIMEOUT_MS', integer(1_000, 600_000), 15_000),
     metricsToken: secret('RELAY_METRICS_TOKEN', 16, undefined),
     metricsPublic: read('RELAY_METRICS_PUBLIC', flag, false),
+    databaseUrl: raw('RELAY_DATABASE_URL'),
+    dbPool: read('RELAY_DB_POOL', integer(1, 1000), 10),
   };
   config.metricsToken ??= config.adminToken;
   // Node refuses a server whose headers may take longer than the whole request.
@@ -280,6 +299,8 @@ export function loadConfig(env: Env): RelayConfig {
     // A deployment that raised its per-address limit gets no tighter cap from an upgrade.
     Math.max(DEFAULT_PAIR_LIMIT_PER_MINUTE, config.rateLimitPerMinute),
   );
+  const databaseProblem = config.databaseUrl && databaseUrlProblem(config.databaseUrl);
+  if (databaseProblem) problems.push(`RELAY_DATABASE_URL ${databaseProblem}`);
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

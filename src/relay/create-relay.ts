@@ -5,6 +5,7 @@ import type { RelayEnv } from './app-env.ts';
 import {
   createChallengeService,
   openSqliteSpentStore,
+  postgresSpentStore,
   SPENT_PRUNE_INTERVAL_MS,
 } from './challenge/index.ts';
 import { clientIpResolver, type SocketAddress } from './client-ip.ts';
@@ -14,6 +15,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { openOutbox, type WriterMode } from './outbox/index.ts';
+import { SHARED_POLL_MS, type SharedStore } from './outbox/open-outbox.ts';
 import { createPairLimiter } from './pair-limiter.ts';
 import { createRandomId } from './random-id.ts';
 import { createRateLimiter } from './rate-limiter.ts';
@@ -50,6 +52,8 @@ export interface RelayDeps {
   deliver?: boolean;
   /** Where SQLite commits run: a worker thread (default) or inline, for tests and runtimes without threads. */
   outboxWriter?: WriterMode;
+  /** The shared PostgreSQL outbox and rate limit (open-outbox.ts), instead of SQLite and memory. */
+  store?: SharedStore | undefined;
 }
 
 export interface RelayLifecycle {
@@ -99,6 +103,11 @@ export function readSites(config: RelayConfig): Site[] {
 
 const HOUR_MS = 3_600_000;
 
+const databasePassword = (config: RelayConfig) =>
+  config.databaseUrl && URL.canParse(config.databaseUrl)
+    ? decodeURIComponent(new URL(config.databaseUrl).password) || undefined
+    : undefined;
+
 /**
  * Builds the relay: the Hono app with its routes, plus the outbox and the delivery loop it
  * owns. Pending leads from an earlier run are resumed at once.
@@ -124,13 +133,20 @@ export function createRelay(config: RelayConfig, deps: RelayDeps = {}): Relay {
       config.adminToken,
       config.metricsToken,
       config.challengeSecret,
+      databasePassword(config),
     ],
     moreSecrets: () => sites?.current().secrets() ?? [],
   });
   sites = createSitesHolder(() => readSites(config), logger);
   const currentSites = () => (sites as SitesHolder).current();
-  // Spent challenges live beside the outbox (SQLite); the PostgreSQL store waits for that outbox.
-  const spent = config.challengeSecret ? openSqliteSpentStore(config.dataDir) : undefined;
+  // Spent challenges live in the outbox's database: PostgreSQL when shared, else the SQLite file.
+  const spent = !config.challengeSecret
+    ? undefined
+    : config.databaseUrl
+      ? postgresSpentStore(config.databaseUrl, (error) =>
+          logger.error({ err: error }, 'the spent-challenge table could not be opened'),
+        )
+      : openSqliteSpentStore(config.dataDir);
   const challenges =
     config.challengeSecret && spent
       ? createChallengeService({
@@ -141,9 +157,12 @@ export function createRelay(config: RelayConfig, deps: RelayDeps = {}): Relay {
         })
       : undefined;
   const metrics = createMetrics();
-  const outbox = openOutbox(config.dataDir, {
-    ...(deps.outboxWriter ? { writer: deps.outboxWriter } : {}),
-  });
+  const outbox =
+    deps.store?.outbox ??
+    openOutbox(config.dataDir, {
+      ...(deps.outboxWriter ? { writer: deps.outboxWriter } : {}),
+    });
+  deps.store?.onError((error, what) => logger.warn({ err: error }, what));
   const client = createSiteClients(currentSites, (site) =>
     createEleapiClient({
       baseUrl: config.apiUrl,
@@ -181,7 +200,8 @@ export function createRelay(config: RelayConfig, deps: RelayDeps = {}): Relay {
       outbox,
       metrics,
       logger,
-      limiter: createRateLimiter({ perMinute: config.rateLimitPerMinute, now }),
+      limiter:
+        deps.store?.limiter ?? createRateLimiter({ perMinute: config.rateLimitPerMinute, now }),
       clientIp: clientIpResolver(config.trustProxy, deps.socketAddress ?? (() => undefined)),
       now,
       randomId: deps.randomId ?? createRandomId(),
@@ -228,12 +248,16 @@ export function createRelay(config: RelayConfig, deps: RelayDeps = {}): Relay {
   const spentTimer = setInterval(pruneSpent, SPENT_PRUNE_INTERVAL_MS);
   spentTimer.unref();
   wake();
+  // Leads accepted by other relays, and leases of relays that died, are found by polling.
+  const pollTimer = deps.store ? setInterval(wake, SHARED_POLL_MS) : undefined;
+  pollTimer?.unref();
 
   let closing: Promise<void> | undefined;
   async function close(graceMs = config.shutdownGraceMs, requestsDone?: Promise<void>) {
     accepting = false;
     clearInterval(pruneTimer);
     clearInterval(spentTimer);
+    clearInterval(pollTimer);
     // Requests still being answered write to the outbox: it closes only after them.
     await Promise.all([sender.stop(graceMs), requestsDone]);
     await outbox.close();

@@ -2,15 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { createPairLimiter } from '../../src/relay/pair-limiter.ts';
 
 describe('per-pair limiter', () => {
-  it('allows perMinute leads per pair, refills over the minute, and keeps pairs apart', () => {
+  it('allows perMinute leads per pair, refills over the minute, and keeps pairs apart', async () => {
     let now = 0;
     const limiter = createPairLimiter(() => now);
-    const a = 'a:x';
-    const b = 'b:x';
-    expect([1, 2, 3].map(() => limiter.take(a, 3).allowed)).toEqual([true, true, true]);
-    expect(limiter.take(a, 3)).toEqual({ allowed: false, retryAfterMs: 20_000 });
-    expect(limiter.take(b, 3).allowed).toBe(true);
+    const allowed = async (key: string) => (await limiter.take(key, 3)).allowed;
+    expect([await allowed('a:x'), await allowed('a:x'), await allowed('a:x')]).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect(await limiter.take('a:x', 3)).toEqual({ allowed: false, retryAfterMs: 20_000 });
+    expect(await allowed('b:x')).toBe(true);
     now += 20_000;
-    expect(limiter.take(a, 3).allowed).toBe(true);
+    expect(await allowed('a:x')).toBe(true);
   });
 });

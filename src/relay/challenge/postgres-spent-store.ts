@@ -35,3 +35,23 @@ export async function openPostgresSpentStore(databaseUrl: string): Promise<Spent
     },
   };
 }
+
+/**
+ * The same store for a synchronous caller (createRelay): calls wait for the pool to open; if it
+ * cannot, `onOpenError` is told once and each call rejects (the relay answers 503, not 5xx).
+ */
+export function postgresSpentStore(
+  databaseUrl: string,
+  onOpenError: (error: unknown) => void,
+): SpentStore {
+  const opening = openPostgresSpentStore(databaseUrl);
+  opening.catch(onOpenError);
+  return {
+    spend: async (id, expiresAt, now) => (await opening).spend(id, expiresAt, now),
+    prune: async (now) => (await opening).prune(now),
+    close: async () => {
+      const store = await opening.catch(() => undefined);
+      await store?.close();
+    },
+  };
+}

@@ -90,7 +90,7 @@ export function leadsRoutes(deps: LeadsRouteDeps): Hono<RelayEnv> {
         deps.metrics.site(site.name, c.get('reason') ?? 'validation');
         return response;
       };
-      const perAddress = deps.keyedLimiter.take(
+      const perAddress = await deps.keyedLimiter.take(
         `ip|${site.name}|${c.get('clientIp')}`,
         site.rateLimitPerMinute,
       );
@@ -131,7 +131,7 @@ export function leadsRoutes(deps: LeadsRouteDeps): Hono<RelayEnv> {
         return c.json({ ok: true, id }, 202);
       }
       // Counted after the proof of work, so unsolved floods cannot spend a site's budget.
-      const perPair = deps.keyedLimiter.take(`pair|${pair}`, site.pairLimitPerMinute);
+      const perPair = await deps.keyedLimiter.take(`pair|${pair}`, site.pairLimitPerMinute);
       if (!perPair.allowed) {
         return refuse(
           tooMany(c, perPair.retryAfterMs, `too many leads for bot ${quote(pair)}`, 'pair_limited'),

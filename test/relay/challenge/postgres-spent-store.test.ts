@@ -1,17 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPostgresSpentStore, type SpentStore } from '../../../src/relay/challenge/index.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  openPostgresSpentStore,
+  postgresSpentStore,
+  type SpentStore,
+} from '../../../src/relay/challenge/index.ts';
+import { describePostgres } from '../../_util/postgres.ts';
 
-const url = process.env.RELAY_TEST_DATABASE_URL;
-if (!url)
-  console.log('postgres-spent-store: skipped, set RELAY_TEST_DATABASE_URL=postgres://… to run it');
-
-describe.skipIf(!url)('PostgreSQL spent-challenge store', () => {
+describePostgres('PostgreSQL spent-challenge store', (url) => {
   let a: SpentStore;
   let b: SpentStore;
   const id = `nonce-${process.pid}-${Date.now()}`;
   beforeAll(async () => {
-    a = await openPostgresSpentStore(url as string);
-    b = await openPostgresSpentStore(url as string);
+    a = await openPostgresSpentStore(url);
+    // The form createRelay uses: calls wait for the pool to open.
+    b = postgresSpentStore(url, (error) => {
+      throw error;
+    });
   });
   afterAll(async () => {
     await a?.close();
