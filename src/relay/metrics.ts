@@ -10,6 +10,8 @@ export const REJECT_REASONS = [
   'rate_limited',
   'honeypot',
   'unavailable',
+  'pair_limited',
+  'challenge',
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
@@ -28,6 +30,8 @@ export interface Metrics {
   failed(retryable: boolean): void;
   deadLettered(): void;
   upstreamLatency(seconds: number): void;
+  /** A submission's outcome for a known site: `accepted` or a reject reason. Site names only. */
+  site(name: string, outcome: 'accepted' | RejectReason): void;
   render(gauges: OutboxGauges): string;
 }
 
@@ -40,6 +44,7 @@ export function createMetrics(): Metrics {
   const bucketCounts = BUCKETS.map(() => 0);
   let latencyCount = 0;
   let latencySum = 0;
+  const bySite = new Map<string, number>();
 
   function render(gauges: OutboxGauges): string {
     const lines = [
@@ -73,6 +78,9 @@ export function createMetrics(): Metrics {
       `eleapi_relay_upstream_duration_seconds_bucket{le="+Inf"} ${latencyCount}`,
       `eleapi_relay_upstream_duration_seconds_sum ${latencySum}`,
       `eleapi_relay_upstream_duration_seconds_count ${latencyCount}`,
+      '# HELP eleapi_relay_site_submissions_total Submissions per site (sites file name), by outcome.',
+      '# TYPE eleapi_relay_site_submissions_total counter',
+      ...[...bySite].map(([labels, n]) => `eleapi_relay_site_submissions_total{${labels}} ${n}`),
     ];
     return `${lines.join('\n')}\n`;
   }
@@ -99,6 +107,10 @@ export function createMetrics(): Metrics {
       BUCKETS.forEach((le, i) => {
         if (seconds <= le) bucketCounts[i] = (bucketCounts[i] ?? 0) + 1;
       });
+    },
+    site: (name, outcome) => {
+      const labels = `site="${name}",outcome="${outcome}"`;
+      bySite.set(labels, (bySite.get(labels) ?? 0) + 1);
     },
     render,
   };
