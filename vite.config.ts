@@ -50,7 +50,7 @@ export default defineConfig({
       format: { ascii_only: true },
     },
     lib: {
-      entry: 'src/widget/main.ts',
+      entry: 'src/widget/loader/main.ts',
       formats: ['iife'],
       // The IIFE exports nothing; the widget installs window.EleapiLeads itself, only if absent.
       name: 'EleapiLeadsBundle',

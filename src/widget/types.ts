@@ -2,8 +2,8 @@
 // friends) and its UI (src/widget/ui/: the custom element, shadow root, Preact components).
 import type { FormField } from '../shared/lead-fields.ts';
 import type { FieldIssue } from '../shared/lead-submission.ts';
-import type { LocaleCode } from './locale-codes.ts';
-import type { Outcome } from './outcome.ts';
+import type { LocaleCode } from './loader/locale-codes.ts';
+import type { Outcome } from './loader/outcome.ts';
 
 export type { FieldIssue, FormField, LocaleCode, Outcome };
 

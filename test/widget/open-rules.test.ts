@@ -7,7 +7,7 @@ import {
   scheduleAutoOpen,
   suppressAutoOpen,
 } from '../../src/widget/open-rules.ts';
-import { safeStorage } from '../../src/widget/safe-storage.ts';
+import { safeStorage } from '../../src/widget/loader/safe-storage.ts';
 import { memoryStorage } from '../_util/widget-fakes.ts';
 
 describe('parseOpenRule (data-open)', () => {
