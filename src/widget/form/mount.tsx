@@ -1,72 +1,87 @@
-// Puts the UI on the page: one <eleapi-lead-form> element whose open shadow root holds all of it.
+// Draws the panel into the loader's shadow root: at once inline, on first open when floating
+// (rendering a hidden panel was half the widget's script time at load, issue 10).
 // Every .tsx imports preact's h for classic JSX (tsconfig.json): jsx-runtime costs ~75 B gzip.
-import { h, render } from 'preact';
-import type { FormController, WidgetSettings, WidgetView } from '../types.ts';
-import { countryOptions } from './countries.ts';
-import { placeAfterScript } from '../loader/inline-place.ts';
+import { h, render, type VNode } from 'preact';
+import { countryByIso } from '../../shared/dial-codes.ts';
+import type { MountOptions } from '../form-seam.ts';
+import type { FormController, WidgetView } from '../types.ts';
+import { countryOptions, flagOf } from './countries.ts';
+import { formController } from './form-controller.ts';
 import { stringsFor } from './strings.ts';
-import { baseSheet, siteSheet } from './styles.ts';
+import { formSheet } from './styles.ts';
 import { createViewState } from './view-state.ts';
 import { Widget } from './widget.tsx';
 
-const TAG = 'eleapi-lead-form';
-
-export interface MountOptions {
-  /** The widget's own script tag: inline forms go right after it unless data-target says where. */
-  script: HTMLScriptElement;
-  controller: FormController;
-}
-
 /**
- * Renders the form and returns the handles the public API drives.
+ * The form's handles for the loader.
  *
  * @example
- * const view = mountWidget({ script, controller });
+ * const view = mountForm({ core, root, slot, title: 'Contact us', report });
  * view.open();
  */
-export function mountWidget({ script, controller }: MountOptions): WidgetView {
-  const { settings } = controller;
-  // Another copy of the widget on the page may have defined it already.
-  if (!customElements.get(TAG)) customElements.define(TAG, class extends HTMLElement {});
-  const host = document.createElement(TAG);
-  const root = host.attachShadow({ mode: 'open' });
-  root.adoptedStyleSheets = [baseSheet(), siteSheet(settings, console.warn)];
-  place(host, script, settings);
+export const mountForm = ({ core, ...options }: MountOptions): WidgetView =>
+  mountPanel({ ...options, controller: formController(core) });
 
-  const t = stringsFor(settings);
-  // The same vnodes on every render, so typing does not re-diff ~245 options. An <option> holds
-  // text only: a left-to-right mark keeps "+971" from reading "971+" in an Arabic line.
+/** The panel over any FormController (tests pass a double). */
+export function mountPanel({
+  controller: given,
+  root,
+  slot,
+  title,
+  report,
+}: Omit<MountOptions, 'core'> & { controller: FormController }): WidgetView {
+  let { settings } = given;
+  // The loader checks the code's shape only: the dial table is here.
+  if (!countryByIso(settings.defaultCountry)) {
+    report(`default country "${settings.defaultCountry}" is not in the dial table; using US.`);
+    settings = { ...settings, defaultCountry: 'US' };
+  }
+  const controller = { ...given, settings };
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, formSheet()];
+  const t = stringsFor(settings, title);
+  // An <option> holds text only: a left-to-right mark keeps "+971" from reading "971+" in an
+  // Arabic line. The full list is made once, on first use; the same vnodes on every render after.
   const mark = settings.locale === 'ar' ? '\u200e' : '';
-  const options = countryOptions(settings.locale).map(({ iso, name, dialCode }) => (
+  const option = (iso: string, name: string, dialCode: string) => (
     <option value={iso}>{`${name} (${mark}${dialCode})`}</option>
-  ));
-  const { actions, dispose } = createViewState(controller, root, (state, act) =>
-    render(<Widget settings={settings} t={t} options={options} state={state} act={act} />, root),
   );
+  let options: VNode[] | undefined;
+  const optionsFor = (listed: boolean, country: string) => {
+    if (listed) {
+      options ??= countryOptions(settings.locale).map((c) => option(c.iso, c.name, c.dialCode));
+      return options;
+    }
+    // Until then only the selected country, named as the full list would name it.
+    const names = new Intl.DisplayNames([settings.locale], { type: 'region' });
+    return [
+      option(country, names.of(country) ?? flagOf(country), countryByIso(country)?.dialCode ?? ''),
+    ];
+  };
+
+  let drawn: ReturnType<typeof createViewState> | undefined;
+  const draw = () => {
+    drawn ??= createViewState(controller, root, (state, act) =>
+      render(
+        <Widget
+          settings={settings}
+          t={t}
+          options={optionsFor(state.listed, state.country)}
+          state={state}
+          act={act}
+        />,
+        slot,
+      ),
+    );
+    return drawn;
+  };
+  if (settings.mode === 'inline') draw();
 
   return {
-    open: () => actions.setOpen(true),
-    close: () => actions.setOpen(false),
+    open: () => draw().actions.setOpen(true),
+    close: () => drawn?.actions.setOpen(false),
     destroy() {
-      dispose();
-      render(null, root);
-      host.remove();
+      drawn?.dispose();
+      render(null, slot);
     },
   };
-}
-
-function place(host: HTMLElement, script: HTMLScriptElement, settings: WidgetSettings): void {
-  const target = settings.target && document.querySelector(settings.target);
-  // Floating goes under <html>, after <body>: a transform, filter or contain on body would make
-  // body the box that position:fixed is relative to, and the launcher would scroll away with it.
-  if (settings.mode === 'floating') document.documentElement.append(host);
-  else if (target) target.append(host);
-  else {
-    if (settings.target) {
-      console.error(
-        `eleapi-leads: data-target "${settings.target}" matches no element; the form goes after the script tag.`,
-      );
-    }
-    placeAfterScript(host, script);
-  }
 }

@@ -27,7 +27,13 @@ export const PhoneField = ({
 }: PhoneFieldProps) => [
   // Two fields side by side in the form: an array, so no Fragment is needed.
   <Field id="country" label={t.country} error={countryError}>
-    <select {...control('country', countryError)} value={country} onChange={props.act.pickCountry}>
+    <select
+      {...control('country', countryError)}
+      value={country}
+      onChange={props.act.pickCountry}
+      onFocus={props.act.listCountries}
+      onPointerDown={props.act.listCountries}
+    >
       {props.options}
     </select>
   </Field>,

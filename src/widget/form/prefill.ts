@@ -1,8 +1,7 @@
 // Checks what a page passes to EleapiLeads.prefill(): strings only, bounded, known keys.
 import { isKnownDialCode } from '../../shared/dial-codes.ts';
 import { LIMITS } from '../../shared/lead-fields.ts';
-import type { Report } from '../loader/settings.ts';
-import type { Prefill } from '../types.ts';
+import type { Prefill, Report } from '../types.ts';
 
 const MAX: Record<string, number> = { name: LIMITS.name, email: LIMITS.email, phone: LIMITS.phone };
 

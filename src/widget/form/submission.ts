@@ -5,16 +5,9 @@ import { type FormField, LIMITS, messageSchema, nameSchema } from '../../shared/
 // Type only: the strict object schema would cost ~3 KB of bundle (the relay runs it anyway).
 import type { LeadSubmission } from '../../shared/lead-submission.ts';
 import { readPhone } from '../../shared/phone-input.ts';
-import type { Attribute } from '../loader/page-context.ts';
-import type { FormValues, WidgetSettings } from '../types.ts';
+import type { Attribute, FormValues, WidgetSettings } from '../types.ts';
 
 export type { LeadSubmission };
-
-/** The visitor's own fields of a submission: what events carry, never ids or tracking. */
-export type LeadFields = Pick<
-  LeadSubmission,
-  'name' | 'email' | 'phone' | 'dialCode' | 'message' | 'consent'
->;
 
 /** Fields left empty are undefined, so JSON leaves them out. */
 export function buildSubmission(
@@ -59,6 +52,3 @@ export function buildSubmission(
     website: values.website.slice(0, LIMITS.name),
   };
 }
-
-export const leadFields = ({ name, email, phone, dialCode, message, consent }: LeadFields) =>
-  JSON.parse(JSON.stringify({ name, email, phone, dialCode, message, consent })) as LeadFields;

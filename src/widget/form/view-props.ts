@@ -8,7 +8,7 @@ import type { ViewActions, ViewState } from './view-state.ts';
 export interface ViewProps {
   settings: WidgetSettings;
   t: Strings;
-  /** The country <option>s, made once. */
+  /** The country <option>s: the selected one until the control is first used, then all, made once. */
   options: VNode[];
   state: ViewState;
   act: ViewActions;

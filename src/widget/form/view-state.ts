@@ -14,6 +14,8 @@ export interface ViewState {
   errors: FieldErrors;
   /** ISO code of the country the phone's dial code comes from (several share +1). */
   country: string;
+  /** The country list is built: the control was focused or pressed once (issue 10). */
+  listed: boolean;
 }
 
 export interface ViewActions {
@@ -24,6 +26,8 @@ export interface ViewActions {
   pickCountry(event: Event): void;
   /** Reads a "+CC" typed into the phone field. */
   splitPhone(): void;
+  /** Builds the ~245 country options, on first use of the control rather than at load. */
+  listCountries(): void;
 }
 
 /** Whether the form gave way to the status: the lead is sent, or kept and resent on its own. */
@@ -46,6 +50,7 @@ export function createViewState(
     outcome: undefined,
     errors: {},
     country: settings.defaultCountry,
+    listed: false,
   };
   let live = true;
   const update = (change: Partial<ViewState>, focus?: string) => {
@@ -90,6 +95,7 @@ export function createViewState(
       const { [key]: gone, ...rest } = state.errors;
       if (gone) update({ errors: rest });
     },
+    listCountries: () => state.listed || update({ listed: true }),
     pickCountry: ({ currentTarget }) => pick((currentTarget as HTMLSelectElement).value),
     splitPhone() {
       const element = form();

@@ -1,13 +1,14 @@
-// The FormController the UI talks to: builds and sends submissions, passes prefills on, and
-// announces every outcome (first sends and resends alike) as widget events.
+// The loader's side of the form (FormCore): sends the bodies the form chunk builds, keeps
+// prefills for it, and announces every outcome (first sends and resends alike) as widget events,
+// so resends from an earlier page are announced even before the chunk arrives.
+
+import type { FieldIssue, FormCore, LeadSubmission, Prefill, WidgetSettings } from '../types.ts';
 import type { Events } from './events.ts';
 import type { Outbox } from './offline-queue.ts';
 import type { Outcome } from './outcome.ts';
 import type { Attribute } from './page-context.ts';
 import type { Report } from './settings.ts';
 import { isShownPath } from './shown-path.ts';
-import { buildSubmission, type LeadSubmission, leadFields } from '../form/submission.ts';
-import type { FieldIssue, FormController, FormValues, Prefill, WidgetSettings } from '../types.ts';
 
 export interface ControllerDeps {
   settings: WidgetSettings;
@@ -21,13 +22,19 @@ export interface ControllerDeps {
   context(): Attribute[];
 }
 
-export interface Controller extends FormController {
+export interface Controller extends FormCore {
   prefill(prefill: Prefill): void;
 }
 
+/** The visitor's own fields of a submission: what events carry, never ids or tracking. */
+export const leadFields = ({ name, email, phone, dialCode, message, consent }: LeadSubmission) =>
+  JSON.parse(JSON.stringify({ name, email, phone, dialCode, message, consent })) as Pick<
+    LeadSubmission,
+    'name' | 'email' | 'phone' | 'dialCode' | 'message' | 'consent'
+  >;
+
 export function createController(deps: ControllerDeps): Controller {
   const { settings, events } = deps;
-  let pending: Promise<Outcome> | undefined;
   let prefilled: Prefill = {};
   const prefillListeners = new Set<(prefill: Prefill) => void>();
   const resentListeners = new Set<(outcome: Outcome) => void>();
@@ -64,29 +71,15 @@ export function createController(deps: ControllerDeps): Controller {
     if (submitted.has(body.uuid)) for (const listener of resentListeners) listener(final);
   });
 
-  const send = async (values: FormValues): Promise<Outcome> => {
-    const context = settings.context ? deps.context() : [];
-    const body = buildSubmission(values, settings, deps.uuid(), context);
-    submitted.add(body.uuid);
-    events.emit('submit', { uuid: body.uuid, fields: leadFields(body) });
-    const typed = values.phone.trim();
-    const asTyped = typed && (typed.startsWith('+') ? typed : `${typed} (${values.dialCode})`);
-    return settle(body, await deps.outbox.send(settings.relayUrl, body, asTyped));
-  };
-
   return {
     settings,
-    submit(values) {
-      // A second submit while one is in flight gets the same answer, not a second request.
-      pending ??= send(values)
-        .catch((error): Outcome => {
-          deps.report(`the lead could not be sent: ${error}`);
-          return { kind: 'refused', cause: `the widget failed: ${error}` };
-        })
-        .finally(() => {
-          pending = undefined;
-        });
-      return pending;
+    report: deps.report,
+    uuid: deps.uuid,
+    context: () => (settings.context ? deps.context() : []),
+    async send(body, phoneAsTyped) {
+      submitted.add(body.uuid);
+      events.emit('submit', { uuid: body.uuid, fields: leadFields(body) });
+      return settle(body, await deps.outbox.send(settings.relayUrl, body, phoneAsTyped));
     },
     onResent(listener) {
       resentListeners.add(listener);

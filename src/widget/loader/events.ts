@@ -1,7 +1,8 @@
 // Widget events, two ways: DOM CustomEvents `eleapi-leads:<name>` on document, and listeners
 // added through `EleapiLeads.on(name, fn)`.
-import type { Report } from './settings.ts';
+
 import type { WidgetEventName } from '../types.ts';
+import type { Report } from './settings.ts';
 
 export const EVENT_NAMES: readonly string[] = [
   'ready',

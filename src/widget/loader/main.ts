@@ -1,6 +1,5 @@
-// The drop-in script's entry. document.currentScript is only set while this first runs, so
-// it is read here, synchronously, before anything else.
+// The loader's entry: dist/eleapi-leads.js. document.currentScript is only set while this first
+// runs, so it is read here, synchronously, before anything else.
 import { startWidget } from './start.ts';
-import { mountWidget } from '../form/mount.tsx';
 
-startWidget(document.currentScript, { window, mount: mountWidget });
+startWidget(document.currentScript, { window });

@@ -1,5 +1,5 @@
 // The messenger tag carries the ids as its text: `<script id="eleapi-messenger-widget">BotId,CustomerId</script>`.
-import { ID_PATTERN } from '../../shared/lead-fields.ts';
+import { ID_PATTERN } from '../../shared/lead-limits.ts';
 
 export interface MessengerIds {
   botId: string;

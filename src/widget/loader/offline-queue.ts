@@ -1,10 +1,11 @@
 // The outbox: every submission is written to localStorage before it is posted and removed once
 // the relay answered for good, so a lead survives offline spells, 429, 5xx, timeouts and page
 // unloads. Resent with backoff (after Retry-After for a 429), on `online`, and at the next load.
+
+import type { LeadSubmission } from '../../shared/lead-submission.ts';
 import { parseJsonOr } from '../../shared/parse-json.ts';
 import type { Outcome } from './outcome.ts';
 import type { SafeStorage } from './safe-storage.ts';
-import type { LeadSubmission } from '../form/submission.ts';
 import type { SetTimer } from './timer.ts';
 import { onlyPhoneIssues, withoutPhone } from './without-phone.ts';
 

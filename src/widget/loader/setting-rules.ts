@@ -1,7 +1,6 @@
 // Typed parse rules for the script tag's data-* attributes: what each allows (for the console
 // error) and how the trimmed text becomes a value.
-import { countryByIso } from '../../shared/dial-codes.ts';
-import { FORM_FIELDS, type FormField, ID_PATTERN, LIMITS } from '../../shared/lead-fields.ts';
+import { FORM_FIELDS, type FormField, ID_PATTERN, LIMITS } from '../../shared/lead-limits.ts';
 import { fallbackOnThrow } from './fallback-on-throw.ts';
 import { LOCALE_CODES, type LocaleCode, resolveLocale } from './locale-codes.ts';
 
@@ -105,7 +104,8 @@ export const color: Rule<string> = {
 
 export const country: Rule<string> = {
   allowed: 'an ISO 3166 alpha-2 code like GB',
-  parse: (raw) => (/^[a-z]{2}$/i.test(raw) && countryByIso(raw) ? raw.toUpperCase() : null),
+  // The shape only: the dial table is the form chunk's, which falls back to US for a code it lacks.
+  parse: (raw) => (/^[a-z]{2}$/i.test(raw) ? raw.toUpperCase() : null),
 };
 
 export const locale: Rule<LocaleCode> = {

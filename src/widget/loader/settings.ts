@@ -1,15 +1,13 @@
 // Reads the script tag's data-* attributes into WidgetSettings (docs/contract.md §2). Each bad
 // value gets one console error naming the attribute and what it allows; its default is used.
-import { countryByIso } from '../../shared/dial-codes.ts';
 import type { FormField } from '../../shared/lead-fields.ts';
-import { fallbackOnThrow } from './fallback-on-throw.ts';
+import type { Report, WidgetSettings } from '../types.ts';
+import { likelyRegion } from './likely-region.ts';
 import { resolveLocale } from './locale-codes.ts';
 import { parseMessengerIds } from './messenger-ids.ts';
 import * as rules from './setting-rules.ts';
-import type { WidgetSettings } from '../types.ts';
 
-/** Logs one message for the site's developer (start.ts prefixes it with "eleapi-leads: "). */
-export type Report = (message: string) => void;
+export type { Report } from '../types.ts';
 
 export interface SettingsEnv {
   document: Document;
@@ -65,7 +63,7 @@ export function parseSettings(
     required:
       read('required', rules.requiredFields(fields)) ??
       fields.filter((field) => field === 'name' || field === 'email'),
-    defaultCountry: read('default-country', rules.country) ?? likelyCountry(languages),
+    defaultCountry: read('default-country', rules.country) ?? likelyRegion(languages),
     locale:
       read('locale', rules.locale) ??
       languages.map(resolveLocale).find((code) => code !== undefined) ??
@@ -99,12 +97,4 @@ export function parseSettings(
     }
     return { botId: botId || found.botId, customerId: customerId || found.customerId };
   }
-}
-
-/** The likely region of the first language that has one in the dial-code table. */
-function likelyCountry(languages: string[]): string {
-  const regions = languages.map((tag) =>
-    fallbackOnThrow(() => new Intl.Locale(tag).maximize().region, undefined),
-  );
-  return regions.find((region) => region && countryByIso(region)) ?? 'US';
 }

@@ -1,8 +1,7 @@
 // A resend the relay refuses for its phone alone has no visitor left to fix it: send the rest,
 // with the number as typed in the message, so the owner can still read it (issue 8).
-import { LIMITS } from '../../shared/lead-fields.ts';
-import type { FieldIssue } from '../../shared/lead-submission.ts';
-import type { LeadSubmission } from '../form/submission.ts';
+import { LIMITS } from '../../shared/lead-limits.ts';
+import type { FieldIssue, LeadSubmission } from '../../shared/lead-submission.ts';
 
 const PHONE_PATHS = ['phone', 'dialCode'];
 

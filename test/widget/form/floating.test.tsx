@@ -11,12 +11,15 @@ const launcher = ({ ui }: Rendered) => ui.getByRole('button', { name: 'Contact u
 const panel = ({ root }: Rendered) => root.getElementById('panel') as HTMLElement;
 
 describe('floating mode', () => {
-  it('shows only a launcher until the visitor opens it', () => {
+  it('shows only a launcher, and draws no panel until the visitor opens it', () => {
     const rendered = floating();
     expect(launcher(rendered).getAttribute('aria-expanded')).toBe('false');
     expect(launcher(rendered).getAttribute('aria-controls')).toBe('panel');
-    expect(panel(rendered).hidden).toBe(true);
+    expect(rendered.root.querySelector('#panel')).toBeNull();
     expect(rendered.ui.queryByRole('dialog')).toBeNull();
+    fireEvent.click(launcher(rendered));
+    fireEvent.click(launcher(rendered));
+    expect(panel(rendered).hidden).toBe(true);
   });
 
   it('opens a non-modal dialog named by its title and focuses the first field', async () => {

@@ -1,8 +1,8 @@
 import { act } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { WidgetView } from '../../../src/widget/types.ts';
-import { mountWidget } from '../../../src/widget/form/mount.tsx';
 import { fakeController } from './fake-controller.ts';
+import { mountWidget } from './mount-widget.ts';
 import { renderWidget } from './render-widget.ts';
 
 afterEach(() => {
@@ -67,7 +67,8 @@ describe('styles under a strict CSP', () => {
       fields: ['name', 'email', 'phone', 'message'],
       consent: 'Yes',
     });
-    expect(root.adoptedStyleSheets).toHaveLength(2);
+    // The loader's theme and site sheets, then the form chunk's panel sheet.
+    expect(root.adoptedStyleSheets).toHaveLength(3);
     expect(root.querySelectorAll('style, link')).toHaveLength(0);
     expect(root.querySelectorAll('[style]')).toHaveLength(0);
   });
@@ -116,7 +117,8 @@ describe('styles under a strict CSP', () => {
   });
 
   it('exposes main elements as parts for ::part() theming', () => {
-    const { root } = renderWidget({ mode: 'floating' });
+    const { root, view } = renderWidget({ mode: 'floating' });
+    act(() => view.open());
     const parts = new Set(
       Array.from(root.querySelectorAll('[part]'), (el) =>
         el.getAttribute('part')?.split(' '),
@@ -130,7 +132,7 @@ describe('styles under a strict CSP', () => {
 
 describe('destroy', () => {
   it('removes the element, unmounts and stops listening for prefills', () => {
-    const controller = fakeController({ mode: 'floating' });
+    const controller = fakeController({ mode: 'inline' });
     const script = document.body.appendChild(document.createElement('script'));
     let view: WidgetView | undefined;
     act(() => {
@@ -140,7 +142,7 @@ describe('destroy', () => {
     expect(controller.prefillListeners).toBe(1);
     act(() => view?.destroy());
     expect(host.isConnected).toBe(false);
-    expect(host.shadowRoot?.childNodes).toHaveLength(0);
+    expect(host.shadowRoot?.querySelector('#panel')).toBeNull();
     expect(controller.prefillListeners).toBe(0);
     act(() => view?.open());
     expect(controller.events).toEqual([]);

@@ -2,8 +2,8 @@
 import { act, type BoundFunctions, configure, type queries, within } from '@testing-library/preact';
 import { afterEach } from 'vitest';
 import type { WidgetSettings, WidgetView } from '../../../src/widget/types.ts';
-import { mountWidget } from '../../../src/widget/form/mount.tsx';
 import { type FakeController, fakeController } from './fake-controller.ts';
+import { mountWidget } from './mount-widget.ts';
 
 export interface Rendered {
   controller: FakeController;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { leadSubmissionSchema } from '../../../src/shared/lead-submission.ts';
-import { buildSubmission, leadFields } from '../../../src/widget/form/submission.ts';
+import { buildSubmission } from '../../../src/widget/form/submission.ts';
+import { leadFields } from '../../../src/widget/loader/controller.ts';
 import type { WidgetSettings } from '../../../src/widget/types.ts';
 import { formValues, widgetSettings } from '../../_util/widget-fakes.ts';
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import {
+  type Draft,
+  issuesToErrors,
+  validateForm,
+} from '../../../src/widget/form/validate-form.ts';
 import type { WidgetSettings } from '../../../src/widget/types.ts';
-import { type Draft, issuesToErrors, validateForm } from '../../../src/widget/form/validate-form.ts';
 
 type Settings = Pick<WidgetSettings, 'fields' | 'required' | 'consent'>;
 const settings: Settings = {

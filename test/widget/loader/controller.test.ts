@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { formController } from '../../../src/widget/form/form-controller.ts';
 import { createController } from '../../../src/widget/loader/controller.ts';
 import { createEvents } from '../../../src/widget/loader/events.ts';
 import { createOutbox } from '../../../src/widget/loader/offline-queue.ts';
@@ -41,7 +42,7 @@ function controllerWith(fetch: typeof globalThis.fetch, settings = SETTINGS) {
     events: window,
   });
   disposers.push(() => outbox.dispose());
-  return createController({
+  const core = createController({
     settings,
     events,
     outbox,
@@ -49,6 +50,8 @@ function controllerWith(fetch: typeof globalThis.fetch, settings = SETTINGS) {
     uuid: () => UUID,
     context: () => [{ key: 'page_url', value: 'https://shop.example/' }],
   });
+  // The loader's core with the chunk's submit, as the form uses them together.
+  return { ...core, submit: formController(core).submit };
 }
 
 beforeEach(() => {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { LeadSubmission } from '../../../src/widget/form/submission.ts';
 import {
   createOutbox,
   OUTBOX_KEY,
@@ -7,7 +8,6 @@ import {
 } from '../../../src/widget/loader/offline-queue.ts';
 import type { Outcome } from '../../../src/widget/loader/outcome.ts';
 import { safeStorage } from '../../../src/widget/loader/safe-storage.ts';
-import type { LeadSubmission } from '../../../src/widget/form/submission.ts';
 import { globalTimer, memoryStorage, throwingStorage } from '../../_util/widget-fakes.ts';
 
 const URL = 'https://relay.example.com';

@@ -222,7 +222,6 @@ describe('each attribute with a bad value', () => {
       'shown fields (name, email, phone)',
       { required: ['name', 'email'] },
     ],
-    ['data-default-country', 'XX', 'ISO 3166 alpha-2', { defaultCountry: 'US' }],
     ['data-default-country', 'GBR', 'ISO 3166 alpha-2', { defaultCountry: 'US' }],
     ['data-locale', 'klingon', 'en, es, fr, de, pt, hi, ar', { locale: 'en' }],
     ['data-title', 't'.repeat(501), 'at most 500 characters', { title: undefined }],

@@ -1,9 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { formController } from '../../../src/widget/form/form-controller.ts';
+import { parsePrefill } from '../../../src/widget/form/prefill.ts';
+import type { FormChunk, MountOptions } from '../../../src/widget/form-seam.ts';
 import { OUTBOX_KEY } from '../../../src/widget/loader/offline-queue.ts';
 import { OWN_UUID_KEY } from '../../../src/widget/loader/session-uuid.ts';
-import { type Mount, type StartEnv, startWidget } from '../../../src/widget/loader/start.ts';
-import type { FormController, WidgetView } from '../../../src/widget/types.ts';
+import { type StartEnv, startWidget } from '../../../src/widget/loader/start.ts';
 import { VERSION } from '../../../src/widget/loader/version.ts';
+import type { FormController, WidgetView } from '../../../src/widget/types.ts';
 import { fakeFetch, formValues, json } from '../../_util/widget-fakes.ts';
 
 const CHAT = '7e88d192-9b20-4035-9b68-d4ac3d58a34f';
@@ -11,12 +14,26 @@ type Host = { EleapiLeads?: unknown };
 const host = window as Host;
 
 let view: { [K in keyof WidgetView]: ReturnType<typeof vi.fn<() => void>> };
-let mounted: { script: HTMLScriptElement; controller: FormController } | undefined;
+let mounted: { options: MountOptions; controller: FormController } | undefined;
 let report: ReturnType<typeof vi.fn<(message: string) => void>>;
-const mount: Mount = (options) => {
-  mounted = options;
-  return view;
+// The form chunk as the loader sees it: a real controller over the loader's core, a fake view.
+const chunk: FormChunk = {
+  mount(options) {
+    mounted = { options, controller: { ...options.core, ...formController(options.core) } };
+    return view;
+  },
+  parsePrefill,
 };
+const loadChunk = async () => chunk;
+
+/** Asks for the form (as a click on the launcher would) and waits for the chunk to mount. */
+async function openForm() {
+  api().open?.();
+  return vi.waitFor(() => {
+    if (!mounted) throw new Error('the form chunk is not mounted yet');
+    return mounted;
+  });
+}
 
 function scriptTag(
   attrs: Record<string, string> = { 'data-relay-url': 'https://relay.example.com' },
@@ -29,7 +46,7 @@ function scriptTag(
 
 function start(script: HTMLScriptElement | null, extra: Partial<StartEnv> = {}) {
   const relay = fakeFetch(json(202, { ok: true }));
-  startWidget(script, { window, mount, fetch: relay.fetch, random: () => 0, report, ...extra });
+  startWidget(script, { window, loadChunk, fetch: relay.fetch, random: () => 0, report, ...extra });
   return relay;
 }
 
@@ -52,14 +69,16 @@ afterEach(() => {
 });
 
 describe('startWidget', () => {
-  it('mounts the form with the settings of its script tag and installs the API', () => {
+  it('mounts the form chunk with the settings of its script tag and installs the API', async () => {
     const script = scriptTag({
       'data-relay-url': 'https://relay.example.com',
       'data-mode': 'inline',
     });
     start(script);
-    expect(mounted?.script).toBe(script);
-    expect(mounted?.controller.settings).toMatchObject({ mode: 'inline', botId: 'bot1' });
+    // Inline, the chunk is fetched right after first paint, unasked.
+    const { options, controller } = await vi.waitFor(() => mounted ?? Promise.reject());
+    expect(script.nextElementSibling?.shadowRoot).toBe(options.root);
+    expect(controller.settings).toMatchObject({ mode: 'inline', botId: 'bot1' });
     expect(Object.keys(api()).sort()).toEqual(
       ['close', 'destroy', 'off', 'on', 'open', 'prefill', 'push', 'version'].sort(),
     );
@@ -69,7 +88,7 @@ describe('startWidget', () => {
 
   it('shows nothing and defines no global without data-relay-url, with one console error', () => {
     const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
-    startWidget(scriptTag({}), { window, mount });
+    startWidget(scriptTag({}), { window, loadChunk });
     expect(mounted).toBeUndefined();
     expect(host.EleapiLeads).toBeUndefined();
     expect(consoleError).toHaveBeenCalledExactlyOnceWith(
@@ -92,7 +111,7 @@ describe('startWidget', () => {
     expect(report).toHaveBeenCalledWith(expect.stringContaining('already exists'));
   });
 
-  it('waits for the document to be parsed before looking for the messenger tag', () => {
+  it('waits for the document to be parsed before looking for the messenger tag', async () => {
     vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
     document.body.innerHTML = '';
     start(scriptTag());
@@ -102,25 +121,35 @@ describe('startWidget', () => {
       '<script id="eleapi-messenger-widget" type="text/plain">late,ids</script>',
     );
     document.dispatchEvent(new Event('DOMContentLoaded'));
-    expect(mounted?.controller.settings).toMatchObject({ botId: 'late', customerId: 'ids' });
+    expect((await openForm()).controller.settings).toMatchObject({
+      botId: 'late',
+      customerId: 'ids',
+    });
   });
 
-  it('reports a form that could not be mounted and defines no global', () => {
-    start(scriptTag(), {
+  it('reports a form that could not be mounted, and keeps the API working', async () => {
+    const broken: FormChunk = {
+      ...chunk,
       mount: () => {
         throw new Error('no target');
       },
-    });
-    expect(host.EleapiLeads).toBeUndefined();
-    expect(report).toHaveBeenCalledWith(expect.stringContaining('no target'));
+    };
+    start(scriptTag(), { loadChunk: async () => broken });
+    api().open?.();
+    await vi.waitFor(() =>
+      expect(report).toHaveBeenCalledWith(expect.stringContaining('no target')),
+    );
+    expect(Object.keys(api())).toContain('open');
   });
 });
 
 describe('the pre-load queue', () => {
-  it('replays queued calls: listeners hear ready, prefills reach the form, open opens it', () => {
+  it('replays queued calls: listeners hear ready, prefills reach the form, open opens it', async () => {
     const ready = vi.fn();
     host.EleapiLeads = [['on', 'ready', ready], ['prefill', { name: 'Ada', email: 42 }], ['open']];
     start(scriptTag());
+    expect(ready).toHaveBeenCalledOnce();
+    await vi.waitFor(() => expect(view.open).toHaveBeenCalledOnce());
     const prefill = vi.fn();
     mounted?.controller.onPrefill(prefill);
     expect(prefill).toHaveBeenCalledWith({ name: 'Ada' });
@@ -129,8 +158,9 @@ describe('the pre-load queue', () => {
     expect(ready).toHaveBeenCalledOnce();
   });
 
-  it('keeps working through push after load', () => {
+  it('keeps working through push after load', async () => {
     start(scriptTag());
+    await openForm();
     api().push?.(['close']);
     expect(view.close).toHaveBeenCalledOnce();
   });
@@ -140,7 +170,8 @@ describe('submitting through the mounted form', () => {
   it("sends the chat's UUID found in sessionStorage at submit time", async () => {
     const relay = start(scriptTag());
     sessionStorage.setItem('messenger_uuid', JSON.stringify({ uuid: CHAT }));
-    const outcome = await mounted?.controller.submit(formValues({ name: 'Ada', dialCode: '+1' }));
+    const { controller } = await openForm();
+    const outcome = await controller.submit(formValues({ name: 'Ada', dialCode: '+1' }));
     expect(outcome).toEqual({ kind: 'sent' });
     expect(relay.requests[0]).toMatchObject({
       url: 'https://relay.example.com/v1/leads',
@@ -207,6 +238,8 @@ describe('EleapiLeads.destroy', () => {
     // One submission waits for a resend, another hangs in flight: both hold timers.
     const relay = fakeFetch('network-error', 'hang');
     start(scriptTag(), { fetch: relay.fetch });
+    api().open?.();
+    await vi.advanceTimersByTimeAsync(0);
     const values = formValues({ name: 'A', dialCode: '+1' });
     expect(await mounted?.controller.submit(values)).toEqual({
       kind: 'kept',
@@ -227,11 +260,11 @@ describe('EleapiLeads.destroy', () => {
     expect(JSON.parse(localStorage.getItem(OUTBOX_KEY) ?? '[]')).toHaveLength(1);
   });
 
-  it('stops announcing events to listeners', () => {
+  it('stops announcing events to listeners', async () => {
     start(scriptTag());
     const listener = vi.fn();
     api().on?.('open', listener);
-    const controller = mounted?.controller;
+    const { controller } = await openForm();
     api().destroy?.();
     controller?.emit('open');
     expect(listener).not.toHaveBeenCalled();

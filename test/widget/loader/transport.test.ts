@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createTransport, DEFAULT_TIMEOUT_MS, retryAfterMs } from '../../../src/widget/loader/transport.ts';
+import {
+  createTransport,
+  DEFAULT_TIMEOUT_MS,
+  retryAfterMs,
+} from '../../../src/widget/loader/transport.ts';
 import { fakeFetch, globalTimer, json } from '../../_util/widget-fakes.ts';
 
 const RELAY = 'https://relay.example.com';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, parseColor, textOn } from '../../../src/widget/form/contrast.ts';
+import { contrastRatio, parseColor, textOn } from '../../../src/widget/loader/contrast.ts';
 
 const ratio = (a: string, b: string) => {
   const [x, y] = [parseColor(a), parseColor(b)];

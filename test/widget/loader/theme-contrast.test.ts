@@ -3,8 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, parseColor } from '../../../src/widget/form/contrast.ts';
-import { baseSheet } from '../../../src/widget/form/styles.ts';
+import { formSheet } from '../../../src/widget/form/styles.ts';
+import { contrastRatio, parseColor } from '../../../src/widget/loader/contrast.ts';
+import { shellSheet as baseSheet } from '../../../src/widget/loader/shell-styles.ts';
 
 const README = readFileSync(join(process.cwd(), 'README.md'), 'utf8');
 
@@ -28,7 +29,10 @@ const PAIRS = [
   ['line', 'bg', 3],
 ] as const;
 
-const CSS = Array.from(baseSheet().cssRules, (rule) => rule.cssText).join('\n');
+// The theme is the loader's sheet; the fields that draw from it are the form chunk's.
+const CSS = [baseSheet(), formSheet()]
+  .flatMap((sheet) => Array.from(sheet.cssRules, (rule) => rule.cssText))
+  .join('\n');
 const DEFAULT_THEME: Record<string, string> = Object.fromEntries(
   Array.from(CSS.matchAll(/--eleapi-([\w-]+):\s*(#[\da-f]{3,6})\b/gi), (m) => [
     m[1] ?? '',
