@@ -108,7 +108,8 @@ function buildWidget(
   }
   const { launcher } = shell;
   const loader = createFormLoader(
-    env.loadChunk ?? scriptChunk(doc, new URL(FORM_CHUNK_FILE, script.src).href),
+    // From the loader's own folder; an inline copy (no src) looks next to the page.
+    env.loadChunk ?? scriptChunk(doc, new URL(FORM_CHUNK_FILE, script.src || doc.baseURI).href),
   );
   // Removes every listener the loader added, at destroy().
   const listening = new AbortController();
