@@ -5,7 +5,7 @@ import { h, render, type VNode } from 'preact';
 import { countryByIso } from '../../shared/dial-codes.ts';
 import type { MountOptions } from '../form-seam.ts';
 import type { FormController, WidgetView } from '../types.ts';
-import { countryOptions, flagOf } from './countries.ts';
+import { countryOptions, regionName } from './countries.ts';
 import { formController } from './form-controller.ts';
 import { stringsFor } from './strings.ts';
 import { formSheet } from './styles.ts';
@@ -51,11 +51,9 @@ export function mountPanel({
       options ??= countryOptions(settings.locale).map((c) => option(c.iso, c.name, c.dialCode));
       return options;
     }
-    // Until then only the selected country, named as the full list would name it.
-    const names = new Intl.DisplayNames([settings.locale], { type: 'region' });
-    return [
-      option(country, names.of(country) ?? flagOf(country), countryByIso(country)?.dialCode ?? ''),
-    ];
+    // Until then only the selected country, named as the full list names it.
+    const dialCode = countryByIso(country)?.dialCode ?? '';
+    return [option(country, regionName(settings.locale, country), dialCode)];
   };
 
   let drawn: ReturnType<typeof createViewState> | undefined;
