@@ -104,7 +104,7 @@ describe('floating, under a strict CSP', () => {
     await expect
       .poll(() => stack.sim.received().filter((r) => r.body.email === email).length)
       .toBe(1);
-    const launcher = page.locator('eleapi-lead-form').getByRole('button').first();
+    const launcher = page.locator('eleapi-lead-form .launcher');
     await launcher.click();
     await expect.poll(() => launcher.textContent()).toBe('The form did not load. Try again');
     expect(seen.consoleErrors.join('\n')).toContain('did not load');

@@ -3,13 +3,13 @@
 // (test/browser/loader-chunk.test.ts checks the reserve against the drawn form).
 import type { WidgetSettings } from '../types.ts';
 
-// Panel padding, border and heading; one labelled input; the textarea's extra; the consent row;
-// the button with its status margin.
-const FRAME_EM = 4.6;
-const FIELD_EM = 5.05;
-const MESSAGE_EXTRA_EM = 2.6;
-const CONSENT_EM = 2.3;
-const BUTTON_EM = 3.65;
+// Measured in Chromium at 16 px (panels of 1, 2, 4 and 5 fields, with and without consent):
+// padding, border, heading and button; each labelled input; the textarea's extra rows; a
+// one-line consent row. A longer consent text or title wraps and grows past the reserve.
+const FRAME_EM = 7.2;
+const FIELD_EM = 5.274;
+const MESSAGE_EXTRA_EM = 3.973;
+const CONSENT_EM = 2.524;
 
 /** The reserved min-height: a little under the drawn form, so it only ever grows into place. */
 export function reservedEm(settings: Pick<WidgetSettings, 'fields' | 'consent'>): number {
@@ -20,7 +20,6 @@ export function reservedEm(settings: Pick<WidgetSettings, 'fields' | 'consent'>)
     FRAME_EM +
     count * FIELD_EM +
     (fields.includes('message') ? MESSAGE_EXTRA_EM : 0) +
-    (settings.consent ? CONSENT_EM : 0) +
-    BUTTON_EM;
-  return Math.floor(em * 10) / 10;
+    (settings.consent ? CONSENT_EM : 0);
+  return Math.floor(em * 100) / 100;
 }
