@@ -136,17 +136,36 @@ describe('inline, under a strict CSP', () => {
       body,
       data: { mode: 'inline', target: '#slot', fields: 'name,email,phone,message' },
     });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     const { page, seen, close } = await openPage(url, async (p) => {
-      await p.addInitScript(() => {
-        (window as unknown as { shifts: number }).shifts = 0;
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[]) {
-            (window as unknown as { shifts: number }).shifts += entry.value;
-          }
-        }).observe({ type: 'layout-shift', buffered: true });
+      // The chunk waits until the reserve is measured, as on a slow network.
+      await p.route(CHUNK, async (route) => {
+        await held;
+        await route.continue();
       });
     });
+    const host = page.locator('eleapi-lead-form');
+    await host.waitFor();
+    const reserved = await host.evaluate((el) => el.getBoundingClientRect().height);
+    expect(reserved).toBeGreaterThan(300);
+    // Shifts from here on are the chunk's drawing, which the reserve is there to absorb.
+    await page.evaluate(() => {
+      const counted = window as unknown as { shifts: number };
+      counted.shifts = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[]) {
+          counted.shifts += entry.value;
+        }
+      }).observe({ type: 'layout-shift' });
+    });
+    release();
     await expect.poll(() => page.getByLabel('Message').isVisible()).toBe(true);
+    const drawn = await host.evaluate((el) => el.getBoundingClientRect().height);
+    expect(drawn - reserved).toBeGreaterThanOrEqual(0);
+    expect(drawn - reserved).toBeLessThan(1);
     const shifts = await page.evaluate(() => (window as unknown as { shifts: number }).shifts);
     expect(shifts).toBeLessThanOrEqual(0.01);
     expect(seen.cspViolations).toEqual([]);
