@@ -12,13 +12,7 @@ import { formSheet } from './styles.ts';
 import { createViewState } from './view-state.ts';
 import { Widget } from './widget.tsx';
 
-/**
- * The form's handles for the loader.
- *
- * @example
- * const view = mountForm({ core, root, slot, title: 'Contact us', report });
- * view.open();
- */
+/** The form's handles for the loader, which calls it once the chunk registered (form-seam.ts). */
 export const mountForm = ({ core, ...options }: MountOptions): WidgetView =>
   mountPanel({ ...options, controller: formController(core) });
 
