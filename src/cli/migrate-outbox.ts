@@ -8,6 +8,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { mergeLead } from '../relay/outbox/merge-lead.ts';
 import { createPostgresPool, inTransaction, redactUrl } from '../relay/outbox/postgres-pool.ts';
 import { migratePostgres, OUTBOX_TABLE } from '../relay/outbox/postgres-schema.ts';
+import type { RawRow } from '../relay/outbox/schema.ts';
 import type { UpsertLeadBody } from '../shared/eleapi-api.ts';
 
 export const MIGRATE_USAGE = `Usage: eleapi-relay migrate-outbox --to postgres://user:password@host:5432/db [--from DIR]
@@ -20,20 +21,23 @@ export interface MigrateIo {
   stderr: NodeJS.WritableStream;
 }
 
-interface SqliteRow {
+// The columns copied, as the SQLite outbox keeps them (v1 files have no `held`).
+type SqliteRow = Omit<
+  RawRow,
+  | 'id'
+  | 'bot_id'
+  | 'customer_id'
+  | 'uuid'
+  | 'state'
+  | 'body'
+  | 'held'
+  | 'lease_owner'
+  | 'lease_until'
+> & {
   state: 'pending' | 'dead';
   body: string;
   held?: string | null;
-  revision: number;
-  attempts: number;
-  created_at: number;
-  accepted_at: number;
-  updated_at: number;
-  next_attempt_at: number;
-  last_error: string | null;
-  upstream_status: number | null;
-  upstream_answer: string | null;
-}
+};
 
 const SQLITE_FILE = 'outbox.sqlite';
 

@@ -3,9 +3,9 @@
 import type { UpsertLeadBody } from '../../shared/eleapi-api.ts';
 import { mergeLead } from './merge-lead.ts';
 import type { OutboxState } from './outbox.ts';
-import { parseBody } from './postgres-rows.ts';
 import { OUTBOX_TABLE as T } from './postgres-schema.ts';
 import { CLEAR_LEASE } from './postgres-statements.ts';
+import { parseBody } from './stored-row.ts';
 
 export interface LockedRow {
   id: string;

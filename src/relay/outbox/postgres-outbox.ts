@@ -8,14 +8,7 @@ import type { AttemptRecord, Outbox, OutboxState } from './outbox.ts';
 import { OUTBOX_STATES } from './outbox.ts';
 import { acceptUpdate, LOCK_KEY, type LockedRow } from './postgres-accept.ts';
 import { inTransaction } from './postgres-pool.ts';
-import {
-  parseBody,
-  type RawPgRow,
-  ROW_COLUMNS,
-  rowIds,
-  toClaimed,
-  toRow,
-} from './postgres-rows.ts';
+import { ROW_COLUMNS, rowIds } from './postgres-rows.ts';
 import { META_TABLE, migratePostgres, OUTBOX_TABLE as T } from './postgres-schema.ts';
 import {
   CLAIM,
@@ -26,6 +19,7 @@ import {
   MARK_DELIVERED,
   RETRY_PLAIN,
 } from './postgres-statements.ts';
+import { parseBody, type StoredRow, toClaimed, toRow } from './stored-row.ts';
 
 // How often an accept retries when its row was pruned between the insert and the lock.
 const ACCEPT_TRIES = 5;
@@ -105,7 +99,7 @@ export async function openPostgresOutbox(options: PostgresOutboxOptions): Promis
       throw new Error(`outbox row for uuid ${body.uuid} kept vanishing while being accepted`);
     },
     async claim(owner, now, limit, leaseMs) {
-      const claimed = await pool.query<RawPgRow>(CLAIM, [owner, now, limit, leaseMs]);
+      const claimed = await pool.query<StoredRow>(CLAIM, [owner, now, limit, leaseMs]);
       return claimed.rows.map(toClaimed).sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
     },
     async nextDueAt(now) {
@@ -147,7 +141,7 @@ export async function openPostgresOutbox(options: PostgresOutboxOptions): Promis
         (_, i) =>
           `(SELECT ${ROW_COLUMNS} FROM ${T} WHERE state = $${i + 2} ORDER BY created_at, id LIMIT $1)`,
       );
-      const listed = await pool.query<RawPgRow>(
+      const listed = await pool.query<StoredRow>(
         `SELECT * FROM (${parts.join(' UNION ALL ')}) AS rows ORDER BY created_at, id LIMIT $1`,
         [limit, ...states],
       );

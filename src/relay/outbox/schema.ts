@@ -1,6 +1,7 @@
 // The outbox's SQLite schema. One row per (bot, customer, uuid): eleapi upserts by uuid within
 // one bot of one customer, so a later submission merges into its row instead of queueing a send.
 import type { Database } from 'better-sqlite3';
+import type { StoredRow } from './stored-row.ts';
 
 export { OUTBOX_STATES, type OutboxState } from './outbox.ts';
 
@@ -72,24 +73,12 @@ export function migrate(db: Database): void {
   })();
 }
 
-/** A row as SQLite returns it. */
-export interface RawRow {
-  id: string;
-  bot_id: string;
-  customer_id: string;
-  uuid: string;
-  state: 'pending' | 'delivered' | 'dead';
-  body: string | null;
+/** A row as SQLite returns it: the stored shape with epoch ms as numbers, and `held`. */
+export interface RawRow extends StoredRow {
   held: string | null;
-  revision: number;
-  attempts: number;
-  created_at: number;
   accepted_at: number;
+  created_at: number;
   updated_at: number;
   next_attempt_at: number;
-  lease_owner: string | null;
   lease_until: number | null;
-  last_error: string | null;
-  upstream_status: number | null;
-  upstream_answer: string | null;
 }

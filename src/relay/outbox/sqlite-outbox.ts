@@ -3,46 +3,17 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import type { UpsertLeadBody } from '../../shared/eleapi-api.ts';
+
 import { createRandomId } from '../random-id.ts';
 import { createGroupCommit } from './group-commit.ts';
 import { checkIntegrity, isDamage, OutboxDamagedError } from './integrity.ts';
 import type { OpValue, OutboxOp, OutcomeKind } from './ops.ts';
-import type { AttemptRecord, ClaimedRow, Outbox, OutboxRow, OutboxState } from './outbox.ts';
+import type { AttemptRecord, Outbox, OutboxState } from './outbox.ts';
 import { migrate, type RawRow } from './schema.ts';
+import { toClaimed, toRow } from './stored-row.ts';
 import { startOutboxWriter, type WriterMode } from './writer.ts';
 
 export const OUTBOX_FILE = 'outbox.sqlite';
-
-function toRow(raw: RawRow): OutboxRow {
-  return {
-    id: raw.id,
-    botId: raw.bot_id,
-    customerId: raw.customer_id,
-    uuid: raw.uuid,
-    state: raw.state,
-    body: raw.body === null ? undefined : (JSON.parse(raw.body) as UpsertLeadBody),
-    revision: raw.revision,
-    attempts: raw.attempts,
-    acceptedAt: raw.accepted_at,
-    createdAt: raw.created_at,
-    updatedAt: raw.updated_at,
-    nextAttemptAt: raw.next_attempt_at,
-    lastError: raw.last_error ?? undefined,
-    upstreamStatus: raw.upstream_status ?? undefined,
-    upstreamAnswer: raw.upstream_answer ?? undefined,
-  };
-}
-
-function toClaimed(raw: RawRow): ClaimedRow {
-  const row = toRow(raw);
-  return {
-    ...row,
-    body: row.body as UpsertLeadBody,
-    leaseOwner: raw.lease_owner ?? '',
-    leaseUntil: raw.lease_until ?? 0,
-  };
-}
 
 export interface OpenOutboxOptions {
   writer?: WriterMode;
