@@ -1,8 +1,8 @@
 // The bench's PostgreSQL: RELAY_TEST_DATABASE_URL when set (a database of its own on that
 // cluster), else a throwaway cluster from initdb; a fresh database per measured run.
 import pg from 'pg';
-import { startPrivateCluster } from '../test/_util/postgres-cluster.ts';
-import { createTestDatabase } from '../test/_util/postgres-database.ts';
+import { startPrivateCluster } from '../test/_util/postgres/postgres-cluster.ts';
+import { createTestDatabase } from '../test/_util/postgres/postgres-database.ts';
 
 /** A database for the bench, or why there is none. */
 export async function benchDatabase(): Promise<

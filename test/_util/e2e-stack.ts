@@ -11,7 +11,7 @@ import { loadConfig } from '../../src/relay/config.ts';
 import { type RunningRelay, startRelayServer } from '../../src/relay/node-server.ts';
 import { launchBrowser } from './browser.ts';
 import { type PageServer, startPageServer } from './page-server.ts';
-import { type StartedSim, startSim } from './start-sim.ts';
+import { type StartedSim, startSim } from './sim/start-sim.ts';
 import { TEST_BOT } from './test-pages.ts';
 
 export interface Stack {

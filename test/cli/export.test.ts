@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runExport } from '../../src/cli/export.ts';
 import { CHAT_RECORD_COLUMNS } from '../../src/shared/chat-record.ts';
 import { chatSchema } from '../../src/shared/eleapi-api.ts';
-import { type StartedSim, startSim } from '../_util/start-sim.ts';
+import { type StartedSim, startSim } from '../_util/sim/start-sim.ts';
 
 function sink() {
   const chunks: Buffer[] = [];

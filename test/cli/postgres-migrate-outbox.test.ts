@@ -7,10 +7,10 @@ import { openOutbox } from '../../src/relay/outbox/index.ts';
 import type { Outbox } from '../../src/relay/outbox/outbox.ts';
 import { openPostgresOutbox } from '../../src/relay/outbox/postgres-outbox.ts';
 import { createPostgresPool } from '../../src/relay/outbox/postgres-pool.ts';
-import { describePostgres } from '../_util/postgres.ts';
-import { createTestDatabase, type TestDatabase } from '../_util/postgres-database.ts';
-import { runRelayCli } from '../relay/support/child-relay.ts';
-import { type TempDir, tempDir } from '../relay/support/fixtures.ts';
+import { describePostgres } from '../_util/postgres/postgres.ts';
+import { createTestDatabase, type TestDatabase } from '../_util/postgres/postgres-database.ts';
+import { runRelayCli } from '../_util/relay/child-relay.ts';
+import { type TempDir, tempDir } from '../_util/relay/fixtures.ts';
 
 function sink() {
   let text = '';

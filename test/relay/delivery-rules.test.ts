@@ -1,9 +1,16 @@
 // What eleapi ends up holding, whatever it did meanwhile: keys, merges, retries by age, capped waits.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Chat } from '../../src/shared/eleapi-api.ts';
-import { type StartedSim, startSim } from '../_util/start-sim.ts';
-import { ADMIN_TOKEN, BOT, CUSTOMER, eventually, TOKEN, validLead } from './support/fixtures.ts';
-import { type Harness, startHarness } from './support/harness.ts';
+import {
+  ADMIN_TOKEN,
+  BOT,
+  CUSTOMER,
+  eventually,
+  TOKEN,
+  validLead,
+} from '../_util/relay/fixtures.ts';
+import { type Harness, startHarness } from '../_util/relay/harness.ts';
+import { type StartedSim, startSim } from '../_util/sim/start-sim.ts';
 
 const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 const HOUR = 3_600_000;

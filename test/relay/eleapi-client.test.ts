@@ -2,8 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createEleapiClient, EleapiError } from '../../src/relay/eleapi-client.ts';
-import { type StartedSim, startSim } from '../_util/start-sim.ts';
-import { newUuid, TOKEN } from './support/fixtures.ts';
+import { newUuid, TOKEN } from '../_util/relay/fixtures.ts';
+import { type StartedSim, startSim } from '../_util/sim/start-sim.ts';
 
 const LIST_TOKEN = 'tok_list_SECRET_98';
 let sim: StartedSim;

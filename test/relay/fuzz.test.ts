@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upsertLeadBodySchema } from '../../src/shared/eleapi-api.ts';
 import { leadSubmissionSchema } from '../../src/shared/lead-submission.ts';
-import { BOT, CUSTOMER, eventually, ORIGIN } from './support/fixtures.ts';
-import { type Harness, startHarness } from './support/harness.ts';
+import { BOT, CUSTOMER, eventually, ORIGIN } from '../_util/relay/fixtures.ts';
+import { type Harness, startHarness } from '../_util/relay/harness.ts';
 
 let h: Harness;
 beforeAll(() => {

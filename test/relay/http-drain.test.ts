@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OUTBOX_FILE } from '../../src/relay/outbox/index.ts';
-import { type ChildRelay, killIfRunning, startRelayCli } from './support/child-relay.ts';
-import { baseEnv, eventually, ORIGIN, validLead } from './support/fixtures.ts';
-import { leadRequestHead, openRawSocket } from './support/raw-http.ts';
-import { useSimAndDir } from './support/sim-and-dir.ts';
+import { type ChildRelay, killIfRunning, startRelayCli } from '../_util/relay/child-relay.ts';
+import { baseEnv, eventually, ORIGIN, validLead } from '../_util/relay/fixtures.ts';
+import { leadRequestHead, openRawSocket } from '../_util/relay/raw-http.ts';
+import { useSimAndDir } from '../_util/relay/sim-and-dir.ts';
 
 const current = useSimAndDir();
 let relay: ChildRelay | undefined;

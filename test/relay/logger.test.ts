@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { maskEmail, maskEmailsIn, maskIp, maskPhone } from '../../src/relay/logger.ts';
-import { ADMIN_TOKEN, eventually, TOKEN, validLead } from './support/fixtures.ts';
-import { startHarness } from './support/harness.ts';
+import { ADMIN_TOKEN, eventually, TOKEN, validLead } from '../_util/relay/fixtures.ts';
+import { startHarness } from '../_util/relay/harness.ts';
 
 describe('masking', () => {
   it('keeps enough of an email, phone or address to tell them apart, not to use them', () => {

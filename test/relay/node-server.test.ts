@@ -11,9 +11,9 @@ import {
   ORIGIN,
   TOKEN,
   validLead,
-} from './support/fixtures.ts';
-import { leadRequestHead, openRawSocket } from './support/raw-http.ts';
-import { useSimAndDir } from './support/sim-and-dir.ts';
+} from '../_util/relay/fixtures.ts';
+import { leadRequestHead, openRawSocket } from '../_util/relay/raw-http.ts';
+import { useSimAndDir } from '../_util/relay/sim-and-dir.ts';
 
 const current = useSimAndDir();
 let running: RunningRelay;

@@ -1,11 +1,11 @@
 // The database goes down under a running relay and comes back: submissions get 503 with
 // Retry-After meanwhile (never a 202 that was not committed), and nothing accepted is lost.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testDatabaseUrl } from '../_util/postgres.ts';
-import { type PrivateCluster, startPrivateCluster } from '../_util/postgres-cluster.ts';
-import { type ChildRelay, startRelayCli } from './support/child-relay.ts';
-import { baseEnv, eventually, ORIGIN, validLead } from './support/fixtures.ts';
-import { useSimAndDir } from './support/sim-and-dir.ts';
+import { testDatabaseUrl } from '../_util/postgres/postgres.ts';
+import { type PrivateCluster, startPrivateCluster } from '../_util/postgres/postgres-cluster.ts';
+import { type ChildRelay, startRelayCli } from '../_util/relay/child-relay.ts';
+import { baseEnv, eventually, ORIGIN, validLead } from '../_util/relay/fixtures.ts';
+import { useSimAndDir } from '../_util/relay/sim-and-dir.ts';
 
 // This file stops its database, so it runs its own cluster; like the other PostgreSQL files it
 // runs where a test database is set (CI), which is where the binaries are known to be.

@@ -3,11 +3,11 @@
 import pg from 'pg';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { OUTBOX_TABLE } from '../../src/relay/outbox/postgres-schema.ts';
-import { describePostgres } from '../_util/postgres.ts';
-import { createTestDatabase, type TestDatabase } from '../_util/postgres-database.ts';
-import { type ChildRelay, startRelayCli } from './support/child-relay.ts';
-import { baseEnv, eventually, ORIGIN, validLead } from './support/fixtures.ts';
-import { useSimAndDir } from './support/sim-and-dir.ts';
+import { describePostgres } from '../_util/postgres/postgres.ts';
+import { createTestDatabase, type TestDatabase } from '../_util/postgres/postgres-database.ts';
+import { type ChildRelay, startRelayCli } from '../_util/relay/child-relay.ts';
+import { baseEnv, eventually, ORIGIN, validLead } from '../_util/relay/fixtures.ts';
+import { useSimAndDir } from '../_util/relay/sim-and-dir.ts';
 
 async function post(url: string, lead: object): Promise<number> {
   const response = await fetch(`${url}/v1/leads`, {

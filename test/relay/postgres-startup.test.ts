@@ -2,8 +2,8 @@
 // line naming RELAY_DATABASE_URL and the reason, and never prints the password.
 import { describe, expect, it } from 'vitest';
 import { freePort } from '../_util/free-port.ts';
-import { runRelayCli } from './support/child-relay.ts';
-import { baseEnv } from './support/fixtures.ts';
+import { runRelayCli } from '../_util/relay/child-relay.ts';
+import { baseEnv } from '../_util/relay/fixtures.ts';
 
 const PASSWORD = 'hunter2-Sup3rSecret';
 

@@ -4,8 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ChildRelay, runRelayCli, startRelayCli } from './support/child-relay.ts';
-import { damagePages } from './support/damage.ts';
+import { type ChildRelay, runRelayCli, startRelayCli } from '../_util/relay/child-relay.ts';
+import { damagePages } from '../_util/relay/damage.ts';
 import {
   ADMIN_TOKEN,
   baseEnv,
@@ -14,8 +14,8 @@ import {
   type TempDir,
   tempDir,
   validLead,
-} from './support/fixtures.ts';
-import { type StubEleapi, startStubEleapi } from './support/stub-eleapi.ts';
+} from '../_util/relay/fixtures.ts';
+import { type StubEleapi, startStubEleapi } from '../_util/relay/stub-eleapi.ts';
 
 const OUTBOX = 'outbox.sqlite';
 let relay: ChildRelay | undefined;

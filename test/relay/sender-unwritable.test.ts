@@ -7,8 +7,8 @@ import { createLogger } from '../../src/relay/logger.ts';
 import { createMetrics } from '../../src/relay/metrics.ts';
 import { type Outbox, openOutbox } from '../../src/relay/outbox/index.ts';
 import { createSender, type Sender } from '../../src/relay/sender.ts';
-import { fakeUpstream } from './support/fake-upstream.ts';
-import { eventually, type TempDir, TOKEN, tempDir } from './support/fixtures.ts';
+import { fakeUpstream } from '../_util/relay/fake-upstream.ts';
+import { eventually, type TempDir, TOKEN, tempDir } from '../_util/relay/fixtures.ts';
 
 let dir: TempDir | undefined;
 let outbox: Outbox | undefined;

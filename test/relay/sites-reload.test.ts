@@ -2,8 +2,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ChildRelay, killIfRunning, startRelayCli } from './support/child-relay.ts';
-import { type TempDir, tempDir, validLead } from './support/fixtures.ts';
+import { type ChildRelay, killIfRunning, startRelayCli } from '../_util/relay/child-relay.ts';
+import { type TempDir, tempDir, validLead } from '../_util/relay/fixtures.ts';
 
 const siteA = {
   name: 'shop-a',

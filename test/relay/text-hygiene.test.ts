@@ -1,8 +1,8 @@
 // The relay is the authority on text: what reaches eleapi is clean, whatever the client sent.
 import { afterEach, describe, expect, it } from 'vitest';
+import { eventually, validLead } from '../_util/relay/fixtures.ts';
+import { type Harness, startHarness } from '../_util/relay/harness.ts';
 import { EMOJI_NAME, NAMES_BY_LOCALE, PERSIAN_NAME } from '../fixtures/names-by-locale.ts';
-import { eventually, validLead } from './support/fixtures.ts';
-import { type Harness, startHarness } from './support/harness.ts';
 
 let h: Harness;
 afterEach(() => h.close());

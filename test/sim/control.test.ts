@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SIM_SWITCHES } from '../../src/sim/sim-config.ts';
-import { LEAD, makeSim, PAGE1 } from './sim-test-kit.ts';
+import { LEAD, makeSim, PAGE1 } from '../_util/sim/sim-test-kit.ts';
 
 const post = (sim: ReturnType<typeof makeSim>, path: string, body?: unknown) =>
   sim.app.request(path, {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { SimDeps } from '../../src/sim/sim-config.ts';
-import { LEAD, makeSim, PAGE1, scriptedRandom } from './sim-test-kit.ts';
+import { LEAD, makeSim, PAGE1, scriptedRandom } from '../_util/sim/sim-test-kit.ts';
 
 const lead = { ...LEAD, name: 'Ana' };
 

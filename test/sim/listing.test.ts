@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { listChatsResponseSchema } from '../../src/shared/eleapi-api.ts';
 import { SIM_PAGE_SIZE } from '../../src/sim/sim-config.ts';
+import { LEAD, makeSim, PAGE1 } from '../_util/sim/sim-test-kit.ts';
 import seedListing from '../fixtures/seed-listing.json' with { type: 'json' };
-import { LEAD, makeSim, PAGE1 } from './sim-test-kit.ts';
 
 /** Every key path of a JSON value, arrays collapsed to their first item: `profile.notes[]._id`. */
 function keyPaths(value: unknown, prefix = ''): string[] {

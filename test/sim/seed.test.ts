@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { countriesByDialCode } from '../../src/shared/dial-codes.ts';
 import { chatSchema } from '../../src/shared/eleapi-api.ts';
 import { isPossiblePhone } from '../../src/shared/phone-input.ts';
-import { makeSim, PAGE1 } from './sim-test-kit.ts';
+import { makeSim, PAGE1 } from '../_util/sim/sim-test-kit.ts';
 
 const seed = { count: 25, botId: 'bot1', customerId: 'cust1' };
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultSimDeps } from '../../src/sim/create-sim.ts';
 import type { SimDeps } from '../../src/sim/sim-config.ts';
-import { type StartedSim, startSim } from '../_util/start-sim.ts';
+import { type StartedSim, startSim } from '../_util/sim/start-sim.ts';
 
 const lead = { uuid: 'u-1', botId: 'b', customerId: 'c', email: 'a@example.com' };
 let sim: StartedSim | undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LEAD, makeSim, PAGE1 } from './sim-test-kit.ts';
+import { LEAD, makeSim, PAGE1 } from '../_util/sim/sim-test-kit.ts';
 
 async function onlyChat(sim: ReturnType<typeof makeSim>) {
   const body = await (await sim.list(PAGE1)).json();

@@ -8,7 +8,7 @@ import {
   scheduleAutoOpen,
   suppressAutoOpen,
 } from '../../src/widget/open-rules.ts';
-import { memoryStorage } from '../_util/widget-fakes.ts';
+import { memoryStorage } from '../_util/widget/widget-fakes.ts';
 
 describe('parseOpenRule (data-open)', () => {
   it.each<[string, OpenRule]>([

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { safeStorage } from '../../src/widget/loader/safe-storage.ts';
 import { createRemember, parseRememberDays, REMEMBER_KEY } from '../../src/widget/remember.ts';
-import { memoryStorage, throwingStorage } from '../_util/widget-fakes.ts';
+import { memoryStorage, throwingStorage } from '../_util/widget/widget-fakes.ts';
 
 const DAY = 86_400_000;
 const SENT = Date.UTC(2026, 11, 1, 12);

@@ -7,7 +7,7 @@ import {
   type SpentStore,
 } from '../../../src/relay/challenge/index.ts';
 import type { PowChallenge } from '../../../src/shared/pow-challenge.ts';
-import { type TempDir, tempDir } from '../support/fixtures.ts';
+import { type TempDir, tempDir } from '../../_util/relay/fixtures.ts';
 
 const SECRET = 'challenge-secret-for-tests-0123456789';
 const TTL_S = 600;

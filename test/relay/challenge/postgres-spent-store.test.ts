@@ -4,7 +4,7 @@ import {
   postgresSpentStore,
   type SpentStore,
 } from '../../../src/relay/challenge/index.ts';
-import { describePostgres } from '../../_util/postgres.ts';
+import { describePostgres } from '../../_util/postgres/postgres.ts';
 
 describePostgres('PostgreSQL spent-challenge store', (url) => {
   let a: SpentStore;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteSpentStore } from '../../../src/relay/challenge/index.ts';
 import { OUTBOX_FILE, openOutbox } from '../../../src/relay/outbox/index.ts';
-import { type TempDir, tempDir } from '../support/fixtures.ts';
+import { type TempDir, tempDir } from '../../_util/relay/fixtures.ts';
 
 let dir: TempDir;
 afterEach(() => dir.remove());

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isJsonContentType } from '../../../src/relay/middleware/body-guard.ts';
-import { eventually, ORIGIN, validLead } from '../support/fixtures.ts';
-import { type Harness, startHarness } from '../support/harness.ts';
+import { eventually, ORIGIN, validLead } from '../../_util/relay/fixtures.ts';
+import { type Harness, startHarness } from '../../_util/relay/harness.ts';
 
 let h: Harness;
 beforeEach(() => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { eventually, validLead } from '../support/fixtures.ts';
-import { type Harness, startHarness } from '../support/harness.ts';
+import { eventually, validLead } from '../../_util/relay/fixtures.ts';
+import { type Harness, startHarness } from '../../_util/relay/harness.ts';
 
 let h: Harness;
 afterEach(() => h.close());

@@ -4,8 +4,8 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Outbox } from '../../../src/relay/outbox/outbox.ts';
 import { openPostgresOutbox } from '../../../src/relay/outbox/postgres-outbox.ts';
 import { createPostgresPool } from '../../../src/relay/outbox/postgres-pool.ts';
-import { describePostgres } from '../../_util/postgres.ts';
-import { createTestDatabase, type TestDatabase } from '../../_util/postgres-database.ts';
+import { describePostgres } from '../../_util/postgres/postgres.ts';
+import { createTestDatabase, type TestDatabase } from '../../_util/postgres/postgres-database.ts';
 
 const lead = (i: number) => ({
   uuid: `claim-${i}`,

@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createPostgresPool } from '../../../src/relay/outbox/postgres-pool.ts';
 import { migratePostgres, SCHEMA_VERSION } from '../../../src/relay/outbox/postgres-schema.ts';
-import { describePostgres } from '../../_util/postgres.ts';
-import { createTestDatabase, type TestDatabase } from '../../_util/postgres-database.ts';
+import { describePostgres } from '../../_util/postgres/postgres.ts';
+import { createTestDatabase, type TestDatabase } from '../../_util/postgres/postgres-database.ts';
 
 describePostgres('the PostgreSQL outbox schema', (baseUrl) => {
   let database: TestDatabase;

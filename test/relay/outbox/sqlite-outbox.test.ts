@@ -9,8 +9,8 @@ import {
   openOutbox,
 } from '../../../src/relay/outbox/index.ts';
 import type { UpsertLeadBody } from '../../../src/shared/eleapi-api.ts';
-import { damagePages } from '../support/damage.ts';
-import { newUuid, type TempDir, tempDir } from '../support/fixtures.ts';
+import { damagePages } from '../../_util/relay/damage.ts';
+import { newUuid, type TempDir, tempDir } from '../../_util/relay/fixtures.ts';
 import { describeOutboxContract } from './outbox-contract.ts';
 
 for (const writer of ['thread', 'inline'] as const) {

@@ -1,7 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type StartedSim, startSim } from '../../_util/start-sim.ts';
-import { ADMIN_TOKEN, BOT, CUSTOMER, eventually, TOKEN, validLead } from '../support/fixtures.ts';
-import { type Harness, startHarness } from '../support/harness.ts';
+import {
+  ADMIN_TOKEN,
+  BOT,
+  CUSTOMER,
+  eventually,
+  TOKEN,
+  validLead,
+} from '../../_util/relay/fixtures.ts';
+import { type Harness, startHarness } from '../../_util/relay/harness.ts';
+import { type StartedSim, startSim } from '../../_util/sim/start-sim.ts';
 
 let sim: StartedSim;
 let h: Harness;

@@ -2,8 +2,8 @@
 import { solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ORIGIN, validLead } from '../support/fixtures.ts';
-import { type Harness, startHarness } from '../support/harness.ts';
+import { ORIGIN, validLead } from '../../_util/relay/fixtures.ts';
+import { type Harness, startHarness } from '../../_util/relay/harness.ts';
 
 const SECRET = 'pow-secret-for-relay-tests-0123456789';
 let h: Harness | undefined;

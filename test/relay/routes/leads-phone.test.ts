@@ -1,8 +1,8 @@
 // The relay as the phone authority, seen from outside: the 400 the form shows on the field, and
 // the number eleapi receives.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { eventually, validLead } from '../support/fixtures.ts';
-import { type Harness, startHarness } from '../support/harness.ts';
+import { eventually, validLead } from '../../_util/relay/fixtures.ts';
+import { type Harness, startHarness } from '../../_util/relay/harness.ts';
 
 let h: Harness;
 beforeEach(() => {

@@ -7,8 +7,8 @@ import {
   ORIGIN,
   TOKEN,
   validLead,
-} from '../support/fixtures.ts';
-import { type Harness, startHarness } from '../support/harness.ts';
+} from '../../_util/relay/fixtures.ts';
+import { type Harness, startHarness } from '../../_util/relay/harness.ts';
 
 let h: Harness;
 beforeEach(() => {

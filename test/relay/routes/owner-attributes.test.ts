@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../../src/shared/lead-fields.ts';
 import { toOwnerAttributes } from '../../../src/shared/owner-answers.ts';
 import { MAX_OWNER_FIELDS, parseOwnerFields } from '../../../src/shared/owner-fields.ts';
-import { eventually, validLead } from '../support/fixtures.ts';
-import { type Harness, startHarness } from '../support/harness.ts';
+import { eventually, validLead } from '../../_util/relay/fixtures.ts';
+import { type Harness, startHarness } from '../../_util/relay/harness.ts';
 
 let h: Harness;
 beforeEach(() => {

@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findPackageRoot } from '../../../src/relay/routes/widget-script.ts';
-import { type TempDir, tempDir } from '../support/fixtures.ts';
-import { type Harness, startHarness } from '../support/harness.ts';
+import { type TempDir, tempDir } from '../../_util/relay/fixtures.ts';
+import { type Harness, startHarness } from '../../_util/relay/harness.ts';
 
 let h: Harness;
 let dist: TempDir;

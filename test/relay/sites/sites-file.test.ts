@@ -7,7 +7,7 @@ import {
   readSitesFile,
   SitesFileError,
 } from '../../../src/relay/sites/index.ts';
-import { type TempDir, tempDir } from '../support/fixtures.ts';
+import { type TempDir, tempDir } from '../../_util/relay/fixtures.ts';
 
 const defaults = { rateLimitPerMinute: 10, challengeEnabled: false };
 const TOKEN_A = 'tok_A_SECRET_111';

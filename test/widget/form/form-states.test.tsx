@@ -1,6 +1,6 @@
 import { fireEvent, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Rendered, renderWidget } from './render-widget.ts';
+import { type Rendered, renderWidget } from '../../_util/widget/render-widget.ts';
 
 afterEach(() => {
   document.body.innerHTML = '';

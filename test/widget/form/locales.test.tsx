@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { stringsFor } from '../../../src/widget/form/strings.ts';
 import { LOCALE_CODES } from '../../../src/widget/loader/locale-codes.ts';
-import { widgetSettings } from '../../_util/widget-fakes.ts';
-import { renderWidget } from './render-widget.ts';
+import { renderWidget } from '../../_util/widget/render-widget.ts';
+import { widgetSettings } from '../../_util/widget/widget-fakes.ts';
 
 afterEach(() => {
   document.body.innerHTML = '';

@@ -1,9 +1,9 @@
 import { act } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { WidgetView } from '../../../src/widget/types.ts';
-import { fakeController } from './fake-controller.ts';
-import { mountWidget } from './mount-widget.ts';
-import { renderWidget } from './render-widget.ts';
+import { fakeController } from '../../_util/widget/fake-controller.ts';
+import { mountWidget } from '../../_util/widget/mount-widget.ts';
+import { renderWidget } from '../../_util/widget/render-widget.ts';
 
 afterEach(() => {
   document.body.innerHTML = '';

@@ -3,7 +3,7 @@ import { leadSubmissionSchema } from '../../../src/shared/lead-submission.ts';
 import { buildSubmission } from '../../../src/widget/form/submission.ts';
 import { leadFields } from '../../../src/widget/loader/controller.ts';
 import type { WidgetSettings } from '../../../src/widget/types.ts';
-import { formValues, widgetSettings } from '../../_util/widget-fakes.ts';
+import { formValues, widgetSettings } from '../../_util/widget/widget-fakes.ts';
 
 const UUID = '7e88d192-9b20-4035-9b68-d4ac3d58a34f';
 

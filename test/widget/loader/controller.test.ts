@@ -13,7 +13,7 @@ import {
   json,
   memoryStorage,
   widgetSettings,
-} from '../../_util/widget-fakes.ts';
+} from '../../_util/widget/widget-fakes.ts';
 
 const UUID = '7e88d192-9b20-4035-9b68-d4ac3d58a34f';
 const SETTINGS = widgetSettings();

@@ -8,7 +8,7 @@ import {
 } from '../../../src/widget/loader/offline-queue.ts';
 import type { Outcome } from '../../../src/widget/loader/outcome.ts';
 import { safeStorage } from '../../../src/widget/loader/safe-storage.ts';
-import { globalTimer, memoryStorage, throwingStorage } from '../../_util/widget-fakes.ts';
+import { globalTimer, memoryStorage, throwingStorage } from '../../_util/widget/widget-fakes.ts';
 
 const URL = 'https://relay.example.com';
 const UNREACHABLE: Outcome = { kind: 'kept', reason: 'unreachable' };

@@ -7,7 +7,7 @@ import {
   sessionUuidSource,
   uuidIn,
 } from '../../../src/widget/loader/session-uuid.ts';
-import { memoryStorage, throwingStorage } from '../../_util/widget-fakes.ts';
+import { memoryStorage, throwingStorage } from '../../_util/widget/widget-fakes.ts';
 
 const CHAT = '7e88d192-9b20-4035-9b68-d4ac3d58a34f';
 const OTHER = '0b4c3f0e-1d2a-4c5b-8e9f-a1b2c3d4e5f6';

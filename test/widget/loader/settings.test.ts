@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import type { LocaleCode } from '../../../src/widget/loader/locale-codes.ts';
 import { captureAttributes, parseSettings } from '../../../src/widget/loader/settings.ts';
-import { widgetSettings } from '../../_util/widget-fakes.ts';
+import { widgetSettings } from '../../_util/widget/widget-fakes.ts';
 
 const RELAY = { 'data-relay-url': 'https://relay.example.com' };
 let report: ReturnType<typeof vi.fn<(message: string) => void>>;

@@ -7,7 +7,7 @@ import { OWN_UUID_KEY } from '../../../src/widget/loader/session-uuid.ts';
 import { type StartEnv, startWidget } from '../../../src/widget/loader/start.ts';
 import { VERSION } from '../../../src/widget/loader/version.ts';
 import type { FormController, WidgetView } from '../../../src/widget/types.ts';
-import { fakeFetch, formValues, json } from '../../_util/widget-fakes.ts';
+import { fakeFetch, formValues, json } from '../../_util/widget/widget-fakes.ts';
 
 const CHAT = '7e88d192-9b20-4035-9b68-d4ac3d58a34f';
 type Host = { EleapiLeads?: unknown };

@@ -4,7 +4,7 @@ import {
   DEFAULT_TIMEOUT_MS,
   retryAfterMs,
 } from '../../../src/widget/loader/transport.ts';
-import { fakeFetch, globalTimer, json } from '../../_util/widget-fakes.ts';
+import { fakeFetch, globalTimer, json } from '../../_util/widget/widget-fakes.ts';
 
 const RELAY = 'https://relay.example.com';
 const BODY = { uuid: 'u', botId: 'b', customerId: 'c', name: 'Ada' };

@@ -1,6 +1,6 @@
 // In-process helpers for the sim tests: a sim with scripted time and chance, and request makers.
-import { createSim } from '../../src/sim/create-sim.ts';
-import type { SimDeps, SimOptions } from '../../src/sim/sim-config.ts';
+import { createSim } from '../../../src/sim/create-sim.ts';
+import type { SimDeps, SimOptions } from '../../../src/sim/sim-config.ts';
 
 export const TOKEN = 'test-token';
 

@@ -1,8 +1,8 @@
 // The stand-in eleapi API on a real HTTP port for tests: 127.0.0.1, a free port, in-process.
-import type { UpsertLeadBody } from '../../src/shared/eleapi-api.ts';
-import { serveSim } from '../../src/sim/serve-sim.ts';
-import type { SimDeps, SimOptions, SimSwitchesPatch } from '../../src/sim/sim-config.ts';
-import type { ReceivedUpsert } from '../../src/sim/sim-state.ts';
+import type { UpsertLeadBody } from '../../../src/shared/eleapi-api.ts';
+import { serveSim } from '../../../src/sim/serve-sim.ts';
+import type { SimDeps, SimOptions, SimSwitchesPatch } from '../../../src/sim/sim-config.ts';
+import type { ReceivedUpsert } from '../../../src/sim/sim-state.ts';
 
 export type { ReceivedUpsert, SimSwitchesPatch, UpsertLeadBody };
 

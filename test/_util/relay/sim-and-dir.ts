@@ -1,6 +1,6 @@
 // Per test: the stand-in eleapi API on a free port and an empty relay data folder.
 import { afterEach, beforeEach } from 'vitest';
-import { type StartedSim, startSim } from '../../_util/start-sim.ts';
+import { type StartedSim, startSim } from '../sim/start-sim.ts';
 import { type TempDir, TOKEN, tempDir } from './fixtures.ts';
 
 /**

@@ -5,7 +5,7 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { freePort } from './free-port.ts';
+import { freePort } from '../free-port.ts';
 
 const run = promisify(execFile);
 // PG_BIN, else the newest Debian install (as .ci's postgres.sh picks it).

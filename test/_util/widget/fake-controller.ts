@@ -8,7 +8,7 @@ import type {
   WidgetEventName,
   WidgetSettings,
 } from '../../../src/widget/types.ts';
-import { widgetSettings } from '../../_util/widget-fakes.ts';
+import { widgetSettings } from './widget-fakes.ts';
 
 export interface FakeController extends FormController {
   submitted: FormValues[];

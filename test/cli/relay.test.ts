@@ -10,9 +10,9 @@ import {
   killIfRunning,
   runRelayCli,
   startRelayCli,
-} from './support/child-relay.ts';
-import { baseEnv, eventually, ORIGIN, TOKEN, validLead } from './support/fixtures.ts';
-import { useSimAndDir } from './support/sim-and-dir.ts';
+} from '../_util/relay/child-relay.ts';
+import { baseEnv, eventually, ORIGIN, TOKEN, validLead } from '../_util/relay/fixtures.ts';
+import { useSimAndDir } from '../_util/relay/sim-and-dir.ts';
 
 const current = useSimAndDir();
 let relay: ChildRelay | undefined;

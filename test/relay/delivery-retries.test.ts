@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { fakeUpstream } from './support/fake-upstream.ts';
-import { ADMIN_TOKEN, eventually, validLead } from './support/fixtures.ts';
-import { type Harness, startHarness } from './support/harness.ts';
+import { fakeUpstream } from '../_util/relay/fake-upstream.ts';
+import { ADMIN_TOKEN, eventually, validLead } from '../_util/relay/fixtures.ts';
+import { type Harness, startHarness } from '../_util/relay/harness.ts';
 
 let h: Harness;
 afterEach(() => h.close());
