@@ -57,8 +57,12 @@ export function startPageCostServer(root: string): Promise<PageCostServer> {
       res.end(file.body);
       return;
     }
-    // Browsers ask for it on every page; not the widget's doing.
-    if (path !== '/favicon.ico') stray.push(`${req.method} ${path}`);
+    // Browsers ask for it on their own; a 404 would be a console error in every variant.
+    if (path === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
+    stray.push(`${req.method} ${path}`);
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not here');
   });
   return new Promise((resolve, reject) => {
