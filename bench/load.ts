@@ -27,10 +27,10 @@ const template = (uuid: string) =>
 const nextBody = () =>
   template(`7e88d192-9b20-4035-9b68-${(counter++).toString(16).padStart(12, '0')}`);
 
-function run(url: string, seconds: number): Promise<autocannon.Result> {
+function run(url: string, seconds: number, connections = 50): Promise<autocannon.Result> {
   return autocannon({
     url: `${url}/v1/leads`,
-    connections: 50,
+    connections,
     duration: seconds,
     requests: [
       {
@@ -51,5 +51,19 @@ export async function load(url: string, seconds: number, warmupSeconds = 2): Pro
     p99: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors,
+  };
+}
+
+/** The same load spread over several relays (as a load balancer would): 50 connections in all. */
+export async function loadSpread(urls: string[], seconds: number): Promise<LoadResult> {
+  const connections = Math.ceil(50 / urls.length);
+  await Promise.all(urls.map((url) => run(url, 2, connections)));
+  const results = await Promise.all(urls.map((url) => run(url, seconds, connections)));
+  return {
+    requestsPerSecond: results.reduce((sum, r) => sum + r.requests.average, 0),
+    p50: Math.max(...results.map((r) => r.latency.p50)),
+    p99: Math.max(...results.map((r) => r.latency.p99)),
+    non2xx: results.reduce((sum, r) => sum + r.non2xx, 0),
+    errors: results.reduce((sum, r) => sum + r.errors, 0),
   };
 }

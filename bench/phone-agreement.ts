@@ -7,7 +7,7 @@ import examples from 'libphonenumber-js/examples.mobile.json';
 import { getExampleNumber, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { checkLeadPhone } from '../src/relay/phone-check.ts';
 import { type Country, countryByIso } from '../src/shared/dial-codes.ts';
-import { validateForm } from '../src/widget/ui/validate-form.ts';
+import { validateForm } from '../src/widget/form/validate-form.ts';
 
 export interface PhoneCase {
   typed: string;

@@ -2,7 +2,7 @@
 // strict-CSP page can allow `script-src 'self'` and nothing else.
 import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
-import { extname, resolve, sep } from 'node:path';
+import { dirname, extname, resolve, sep } from 'node:path';
 import { PAGE_RELAY_URL } from './demo-config.ts';
 import { send, sendError } from './http-helpers.ts';
 import { parsePage, renderPage } from './page-layout.ts';
@@ -17,7 +17,7 @@ const TYPES: Record<string, string> = {
 
 export interface StaticOptions {
   siteDir: string;
-  /** The built drop-in script, dist/eleapi-leads.js. */
+  /** The built drop-in script, dist/eleapi-leads.js (its form chunk is served from beside it). */
   widgetFile: string;
   /** demo/layout.html: the markup every page shares, outside siteDir so it is never served. */
   layoutFile: string;
@@ -36,6 +36,10 @@ export function createStaticFiles(options: StaticOptions) {
 
   function fileFor(pathname: string): string | undefined {
     if (pathname === '/eleapi-leads.js') return options.widgetFile;
+    // The form chunk the loader fetches from its own folder, next to it in dist/.
+    if (/^\/eleapi-leads\.form\.[\da-f]+\.js$/.test(pathname)) {
+      return resolve(dirname(options.widgetFile), pathname.slice(1));
+    }
     let decoded: string;
     try {
       decoded = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);

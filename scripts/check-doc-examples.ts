@@ -14,7 +14,7 @@ const GIVENS = `
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Chat } from '~/src/shared/eleapi-api.ts';
-import type { PublicApi } from '~/src/widget/public-api.ts';
+import type { PublicApi } from '~/src/widget/loader/public-api.ts';
 import type { FormController } from '~/src/widget/types.ts';
 declare const request: Request;
 declare const body: string;

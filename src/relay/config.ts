@@ -3,6 +3,8 @@
 import { hostname } from 'node:os';
 import { DEFAULT_ELEAPI_API_URL, LEAD_STATUSES, type LeadStatus } from '../shared/eleapi-api.ts';
 import { ID_PATTERN } from '../shared/lead-fields.ts';
+import { DEFAULT_CHALLENGE_COST, DEFAULT_CHALLENGE_TTL_SECONDS } from './challenge/defaults.ts';
+import { DEFAULT_PAIR_LIMIT_PER_MINUTE } from './sites/defaults.ts';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -46,6 +48,20 @@ export interface RelayConfig {
   /** Bearer token for `/metrics`; undefined with `metricsPublic` false means no `/metrics`. */
   metricsToken: string | undefined;
   metricsPublic: boolean;
+  /** JSON file of sites (several on one relay); undefined: the one-site variables above. */
+  sitesFile: string | undefined;
+  /** Leads per minute per botId:customerId pair (RELAY_PAIR_LIMIT), unless a site sets its own. */
+  pairLimitPerMinute: number;
+  /** `pow`: submissions need a proof of work (RELAY_CHALLENGE). */
+  challenge: 'off' | 'pow';
+  /** HMAC key for challenges; required with `pow` or when a site turns it on. */
+  challengeSecret: string | undefined;
+  challengeCost: number;
+  challengeTtlSeconds: number;
+  /** postgres:// URL of the shared outbox; undefined keeps the SQLite outbox in dataDir. */
+  databaseUrl: string | undefined;
+  /** Most PostgreSQL connections this relay opens. */
+  dbPool: number;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -130,6 +146,19 @@ const oneOf =
     return value ? ok(value) : bad(`must be one of ${values.join(', ')}`);
   };
 
+// Says what is wrong with a database URL without quoting it: it usually holds a password.
+function databaseUrlProblem(raw: string): string | undefined {
+  const example = 'like postgres://user:password@db.example.com:5432/relay';
+  if (!URL.canParse(raw))
+    return `must be a postgres:// URL ${example} (it does not parse as a URL)`;
+  const url = new URL(raw);
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    return `must start with postgres:// or postgresql:// (got ${url.protocol}//), ${example}`;
+  }
+  if (!url.hostname) return `must name a host, ${example}`;
+  return undefined;
+}
+
 const agentId: Parser<string> = (raw) =>
   ID_PATTERN.test(raw) ? ok(raw) : bad('must be an agent id (letters, digits, "_" or "-")');
 
@@ -185,8 +214,21 @@ export function loadConfig(env: Env): RelayConfig {
     );
     return fallback;
   };
+  // A sites file holds the tokens, origins and pairs instead of these three.
+  const sitesFile = read<string | undefined>('RELAY_SITES_FILE', text, undefined);
   for (const name of ['ELEAPI_TOKEN', 'RELAY_ALLOWED_ORIGINS', 'RELAY_ALLOWED_BOTS']) {
-    if (raw(name) === undefined) problems.push(`${name} is required`);
+    if (raw(name) === undefined && !sitesFile) problems.push(`${name} is required`);
+  }
+  const challenge = read(
+    'RELAY_CHALLENGE',
+    oneOf(['off', 'pow'] as const, (s) => s.toLowerCase()),
+    'off',
+  );
+  const challengeSecret = secret('RELAY_CHALLENGE_SECRET', 32, undefined);
+  if (challenge === 'pow' && !challengeSecret && raw('RELAY_CHALLENGE_SECRET') === undefined) {
+    problems.push(
+      'RELAY_CHALLENGE_SECRET is required with RELAY_CHALLENGE=pow (32 characters or more)',
+    );
   }
   const token = secret('ELEAPI_TOKEN', 1, '') ?? '';
   const upstreamTimeoutMs = read('RELAY_UPSTREAM_TIMEOUT_MS', integer(100, 120_000), 10_000);
@@ -198,6 +240,16 @@ export function loadConfig(env: Env): RelayConfig {
     allowedBots: read('RELAY_ALLOWED_BOTS', botList, []),
     adminToken: secret('RELAY_ADMIN_TOKEN', 16, undefined),
     dataDir: read('RELAY_DATA_DIR', text, './data'),
+    sitesFile,
+    pairLimitPerMinute: DEFAULT_PAIR_LIMIT_PER_MINUTE, // set below, from RELAY_RATE_LIMIT
+    challenge,
+    challengeSecret,
+    challengeCost: read('RELAY_CHALLENGE_COST', integer(2, 10_000_000), DEFAULT_CHALLENGE_COST),
+    challengeTtlSeconds: read(
+      'RELAY_CHALLENGE_TTL_SECONDS',
+      integer(30, 86_400),
+      DEFAULT_CHALLENGE_TTL_SECONDS,
+    ),
     defaultStatus: read<LeadStatus | undefined>(
       'RELAY_DEFAULT_STATUS',
       oneOf(LEAD_STATUSES, (s) => s.toUpperCase()),
@@ -233,12 +285,22 @@ export function loadConfig(env: Env): RelayConfig {
     requestTimeoutMs: read('RELAY_REQUEST_TIMEOUT_MS', integer(1_000, 600_000), 15_000),
     metricsToken: secret('RELAY_METRICS_TOKEN', 16, undefined),
     metricsPublic: read('RELAY_METRICS_PUBLIC', flag, false),
+    databaseUrl: raw('RELAY_DATABASE_URL'),
+    dbPool: read('RELAY_DB_POOL', integer(1, 1000), 10),
   };
   config.metricsToken ??= config.adminToken;
   // Node refuses a server whose headers may take longer than the whole request.
   if (config.headersTimeoutMs > config.requestTimeoutMs) {
     problems.push('RELAY_HEADERS_TIMEOUT_MS must not exceed RELAY_REQUEST_TIMEOUT_MS');
   }
+  config.pairLimitPerMinute = read(
+    'RELAY_PAIR_LIMIT',
+    integer(1, 1_000_000_000),
+    // A deployment that raised its per-address limit gets no tighter cap from an upgrade.
+    Math.max(DEFAULT_PAIR_LIMIT_PER_MINUTE, config.rateLimitPerMinute),
+  );
+  const databaseProblem = config.databaseUrl && databaseUrlProblem(config.databaseUrl);
+  if (databaseProblem) problems.push(`RELAY_DATABASE_URL ${databaseProblem}`);
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -11,6 +11,8 @@ export interface LoggerOptions {
   stream?: DestinationStream | undefined;
   /** Values that must never appear in a log line (the API and admin tokens). */
   secrets: readonly (string | undefined)[];
+  /** Secrets that can change while running (the sites file's tokens after a reload). */
+  moreSecrets?: () => readonly string[];
 }
 
 /** `alice@example.com` → `a***@example.com`: enough to tell leads apart, not to contact them. */
@@ -60,7 +62,18 @@ export function maskEmailsIn(text: string): string {
  * appear (a key name, a nested error message) and anything shaped like an email is masked.
  */
 export function createLogger(options: LoggerOptions): Logger {
-  const redact = secretRedactor(options.secrets);
+  const fixed = secretRedactor(options.secrets);
+  let seen: readonly string[] | undefined;
+  let more = (text: string) => text;
+  // The list keeps its identity until a reload, so the pattern is rebuilt only then.
+  const redact = (line: string) => {
+    const current = options.moreSecrets?.();
+    if (current !== seen) {
+      seen = current;
+      more = secretRedactor(current ?? []);
+    }
+    return more(fixed(line));
+  };
   return pino(
     {
       level: options.level,

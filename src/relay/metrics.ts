@@ -10,6 +10,8 @@ export const REJECT_REASONS = [
   'rate_limited',
   'honeypot',
   'unavailable',
+  'pair_limited',
+  'challenge',
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
@@ -28,6 +30,8 @@ export interface Metrics {
   failed(retryable: boolean): void;
   deadLettered(): void;
   upstreamLatency(seconds: number): void;
+  /** A submission's outcome for a known site: `accepted` or a reject reason. Site names only. */
+  site(name: string, outcome: 'accepted' | RejectReason): void;
   render(gauges: OutboxGauges): string;
 }
 
@@ -40,6 +44,7 @@ export function createMetrics(): Metrics {
   const bucketCounts = BUCKETS.map(() => 0);
   let latencyCount = 0;
   let latencySum = 0;
+  const bySite = new Map<string, number>();
 
   function render(gauges: OutboxGauges): string {
     const lines = [
@@ -59,10 +64,10 @@ export function createMetrics(): Metrics {
       '# HELP eleapi_relay_dead_lettered_total Leads moved to dead letters.',
       '# TYPE eleapi_relay_dead_lettered_total counter',
       `eleapi_relay_dead_lettered_total ${deadLettered}`,
-      '# HELP eleapi_relay_outbox_pending Leads waiting for delivery.',
+      '# HELP eleapi_relay_outbox_pending Leads waiting for delivery (a shared outbox shows the same on every relay: aggregate with max).',
       '# TYPE eleapi_relay_outbox_pending gauge',
       `eleapi_relay_outbox_pending ${gauges.pending}`,
-      '# HELP eleapi_relay_outbox_dead Dead letters waiting for an operator.',
+      '# HELP eleapi_relay_outbox_dead Dead letters waiting for an operator (same on every relay of a shared outbox: use max).',
       '# TYPE eleapi_relay_outbox_dead gauge',
       `eleapi_relay_outbox_dead ${gauges.dead}`,
       '# HELP eleapi_relay_upstream_duration_seconds Time for the eleapi API to answer an upsert.',
@@ -73,6 +78,9 @@ export function createMetrics(): Metrics {
       `eleapi_relay_upstream_duration_seconds_bucket{le="+Inf"} ${latencyCount}`,
       `eleapi_relay_upstream_duration_seconds_sum ${latencySum}`,
       `eleapi_relay_upstream_duration_seconds_count ${latencyCount}`,
+      '# HELP eleapi_relay_site_submissions_total Submissions per site (sites file name), by outcome.',
+      '# TYPE eleapi_relay_site_submissions_total counter',
+      ...[...bySite].map(([labels, n]) => `eleapi_relay_site_submissions_total{${labels}} ${n}`),
     ];
     return `${lines.join('\n')}\n`;
   }
@@ -99,6 +107,10 @@ export function createMetrics(): Metrics {
       BUCKETS.forEach((le, i) => {
         if (seconds <= le) bucketCounts[i] = (bucketCounts[i] ?? 0) + 1;
       });
+    },
+    site: (name, outcome) => {
+      const labels = `site="${name}",outcome="${outcome}"`;
+      bySite.set(labels, (bySite.get(labels) ?? 0) + 1);
     },
     render,
   };

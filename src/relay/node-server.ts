@@ -6,6 +6,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { RelayConfig } from './config.ts';
 import { createRelay, type Relay, type RelayDeps } from './create-relay.ts';
 import { trackHttpDrain } from './http-drain.ts';
+import { openSharedStore } from './outbox/open-outbox.ts';
 
 export interface RunningRelay {
   relay: Relay;
@@ -25,9 +26,11 @@ export async function startRelayServer(
   config: RelayConfig,
   deps: RelayDeps = {},
 ): Promise<RunningRelay> {
+  const store = deps.store ?? (await openSharedStore(config));
   const relay = createRelay(config, {
     socketAddress: (c) => getConnInfo(c).remote.address,
     ...deps,
+    store,
   });
   const { server, address } = await new Promise<{ server: Server; address: AddressInfo }>(
     (resolve, reject) => {

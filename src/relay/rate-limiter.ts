@@ -1,8 +1,13 @@
 // Per-client token buckets: `perMinute` submissions, refilled smoothly, in bounded memory.
 
+export type RateVerdict = { allowed: true } | { allowed: false; retryAfterMs: number };
+
 export interface RateLimiter {
-  /** Takes one token for `key`; when none is left, says how long until one is. */
-  take(key: string): { allowed: true } | { allowed: false; retryAfterMs: number };
+  /**
+   * Takes one token for `key`; when none is left, says how long until one is. The in-memory
+   * limiter answers at once; the shared one (postgres-rate-limiter.ts) asks the database.
+   */
+  take(key: string): RateVerdict | Promise<RateVerdict>;
 }
 
 export interface RateLimiterOptions {
@@ -25,7 +30,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const buckets = new Map<string, Bucket>();
 
   return {
-    take(key) {
+    take(key): RateVerdict {
       const now = options.now();
       const bucket = buckets.get(key);
       const tokens = bucket

@@ -31,3 +31,15 @@ export function invalidBody(c: Context<RelayEnv>, message: string): Response {
 export function quote(value: string, max = 80): string {
   return JSON.stringify(value.length > max ? `${value.slice(0, max)}…` : value);
 }
+
+/** 429 with Retry-After in whole seconds (at least 1). */
+export function tooMany(
+  c: Context<RelayEnv>,
+  retryAfterMs: number,
+  what: string,
+  reason: RejectReason,
+): Response {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  c.header('Retry-After', String(seconds));
+  return fail(c, 429, 'rate_limited', `${what}; try again in ${seconds} s`, reason);
+}

@@ -2,26 +2,11 @@
 // and the relay (composed in lead-submission.ts).
 import * as z from 'zod/mini';
 import { isKnownDialCode } from './dial-codes.ts';
+import { ID_CHARACTER, LIMITS } from './lead-limits.ts';
 import { PHONE_TEXT } from './phone-input.ts';
 import { cleanText, toOneLine, WELL_FORMED } from './text-hygiene.ts';
 
-/** Upper bounds on every string the widget sends, shared so both ends agree. */
-export const LIMITS = {
-  id: 64,
-  name: 120,
-  email: 254,
-  phone: 32,
-  message: 2000,
-  tag: 40,
-  tags: 10,
-  attributeKey: 40,
-  attributeValue: 500,
-  attributes: 20,
-} as const;
-
-/** Form fields a site can show, in display order. */
-export const FORM_FIELDS = ['name', 'email', 'phone', 'message'] as const;
-export type FormField = (typeof FORM_FIELDS)[number];
+export { FORM_FIELDS, type FormField, ID_PATTERN, LIMITS } from './lead-limits.ts';
 
 type Check = z.core.$ZodCheck<string>;
 
@@ -62,13 +47,6 @@ export const blankable = <T extends z.ZodMiniType>(schema: T) =>
         issue.code === 'invalid_union' ? issue.errors[1]?.[0]?.message : undefined,
     }),
   );
-
-// Bot, customer and agent ids as eleapi issues them. The schema bounds the length on its own,
-// so that a long id gets one message.
-const ID_CHARACTER = '[\\w-]';
-
-/** A bot, customer or agent id: letters, digits, "_" or "-", 1 to LIMITS.id of them. */
-export const ID_PATTERN = new RegExp(`^${ID_CHARACTER}{1,${LIMITS.id}}$`);
 
 export const idSchema = (label: string) =>
   trimmed(

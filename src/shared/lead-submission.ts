@@ -63,6 +63,12 @@ export const leadSubmissionSchema = z
       ),
       // Honeypot: hidden from people, so any value marks a bot. Bounded like everything else.
       website: z.optional(trimmed(LIMITS.name, 'website')),
+      // The solved proof of work (base64 ALTCHA payload), when the relay asks for one.
+      challenge: z.optional(
+        z
+          .string('challenge must be the proof-of-work payload text')
+          .check(z.maxLength(4096, 'challenge must be at most 4096 characters')),
+      ),
     },
     unknownKeys('the lead'),
   )

@@ -1,11 +1,15 @@
-// The seam between the widget's core (settings, session, transport, public API: main.ts and
-// friends) and its UI (src/widget/ui/: the custom element, shadow root, Preact components).
+// Types both halves share: the loader (src/widget/loader/: settings, session, outbox, public
+// API, launcher) and the form chunk (src/widget/form/: Preact views). Types only, no code.
 import type { FormField } from '../shared/lead-fields.ts';
-import type { FieldIssue } from '../shared/lead-submission.ts';
-import type { LocaleCode } from './locale-codes.ts';
-import type { Outcome } from './outcome.ts';
+import type { FieldIssue, LeadSubmission } from '../shared/lead-submission.ts';
+import type { LocaleCode } from './loader/locale-codes.ts';
+import type { Outcome } from './loader/outcome.ts';
+import type { Attribute } from './loader/page-context.ts';
 
-export type { FieldIssue, FormField, LocaleCode, Outcome };
+export type { Attribute, FieldIssue, FormField, LeadSubmission, LocaleCode, Outcome };
+
+/** Logs one message for the site's developer (start.ts prefixes it with "eleapi-leads: "). */
+export type Report = (message: string) => void;
 
 export type Mode = 'floating' | 'inline';
 export type Position = 'bottom-right' | 'bottom-left';
@@ -77,6 +81,17 @@ export interface FormController {
   onPrefill(listener: (prefill: Prefill) => void): () => void;
   /** Dispatches `eleapi-leads:<name>` on document and calls `EleapiLeads.on` listeners. */
   emit(name: WidgetEventName, detail?: Record<string, unknown>): void;
+}
+
+/** What the loader gives the form chunk: sending, events, prefills, the page's context. */
+export interface FormCore extends Omit<FormController, 'submit'> {
+  /** Announces `submit`, then stores and posts the body; settles it into events. Never rejects. */
+  send(body: LeadSubmission, phoneAsTyped: string): Promise<Outcome>;
+  /** The chat session UUID, looked up at submit time. */
+  uuid(): string;
+  /** Page context attributes (empty when data-context="off"), read at submit time. */
+  context(): Attribute[];
+  report: Report;
 }
 
 /** What the core gets back from mounting the UI. */

@@ -40,7 +40,11 @@ export function startPageServer(): Promise<PageServer> {
     const path = new URL(req.url ?? '/', 'http://pages.invalid').pathname;
     requested.push(path);
     const page = pages.get(path);
-    const file = FILES[path];
+    // The form chunk the loader fetches from its own folder, by the hashed name it was built with.
+    const chunk = /^\/eleapi-leads\.form\.[\da-f]+\.js$/.test(path)
+      ? { file: join(ROOT, 'dist', path.slice(1)), type: 'application/javascript; charset=utf-8' }
+      : undefined;
+    const file = FILES[path] ?? chunk;
     if (page) {
       res.writeHead(200, {
         'content-type': page.contentType ?? 'text/html; charset=utf-8',
@@ -52,8 +56,11 @@ export function startPageServer(): Promise<PageServer> {
       // Browsers ask for it on every page; a 404 would be a console error in every test.
       res.writeHead(204).end();
     } else if (file) {
-      res.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-store' });
-      res.end(await readFile(file.file));
+      const body = await readFile(file.file).catch(() => undefined);
+      if (body) {
+        res.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-store' });
+        res.end(body);
+      } else res.writeHead(404, { 'content-type': 'text/plain' }).end(`not built: ${path}`);
     } else {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end(`no test page at ${path}`);

@@ -1,6 +1,6 @@
 // Stand-ins for the browser facilities the widget core takes as deps.
 import { vi } from 'vitest';
-import type { SetTimer } from '../../src/widget/timer.ts';
+import type { SetTimer } from '../../src/widget/loader/timer.ts';
 import type { FormValues, WidgetSettings } from '../../src/widget/types.ts';
 
 /** Settings as parseSettings makes them for an inline form of bot1/cust1 in the UK. */

@@ -2,7 +2,7 @@
 // errors shown, floating and inline; Arabic lays the form out right-to-left.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { LOCALE_CODES } from '../../src/widget/locale-codes.ts';
+import { LOCALE_CODES } from '../../src/widget/loader/locale-codes.ts';
 import { newContext, seriousAxeViolations } from '../_util/browser.ts';
 import { useBrowserStack } from '../_util/e2e-stack.ts';
 import { widgetPage } from '../_util/test-pages.ts';

@@ -41,10 +41,12 @@ beforeAll(async () => {
     expect(response.status).toBe(202);
   }
   // Delivery is asynchronous after the 202: wait until eleapi (the sim) has both.
-  for (let waited = 0; stack.sim.received().length < 2; waited += 50) {
-    if (waited > 10_000) throw new Error('the relay did not deliver the two seed leads');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await expect
+    .poll(() => stack.sim.received().length, {
+      timeout: 10_000,
+      message: 'the relay delivers the two seed leads',
+    })
+    .toBe(2);
 });
 
 afterAll(async () => {

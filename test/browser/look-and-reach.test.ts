@@ -275,6 +275,8 @@ describe('right-to-left', () => {
     const page = await open({ lang: 'ar', dir: 'rtl', data: { locale: 'ar' } });
     const seen = await probe(page);
     await launcher(page).click();
+    // The list is built when the country control is first used (issue 10).
+    await page.locator('eleapi-lead-form select').focus();
     const text = await page
       .locator('eleapi-lead-form select option[value="AE"]')
       .evaluate((el) => el.textContent ?? '');

@@ -1,30 +1,44 @@
-// The drop-in bundle as a site loads it: size budget, nothing from the relay, nothing secret,
-// no eval, one global. Reads dist/eleapi-leads.js, which `npm test` builds first (vite build).
-import { existsSync, readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+// The drop-in widget as a site loads it: the loader dist/eleapi-leads.js and the form chunk
+// dist/eleapi-leads.form.<hash>.js it fetches. Byte budgets (bench/bundle-size.ts), nothing from
+// the relay, nothing secret, no eval, one global. `npm test` builds them first (vite build).
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BUNDLE_CEILING_GZIP_BYTES as CEILING } from '../../bench/bundle-size.ts';
+import {
+  ALL_JS_BUDGET_GZIP_BYTES,
+  ALL_JS_CEILING_GZIP_BYTES,
+  gzipBytes,
+  LOADER_BUDGET_GZIP_BYTES,
+  LOADER_CEILING_GZIP_BYTES,
+  widgetFiles,
+} from '../../bench/bundle-size.ts';
 
-const BUNDLE = new URL('../../dist/eleapi-leads.js', import.meta.url);
-
-if (!existsSync(BUNDLE))
-  throw new Error('dist/eleapi-leads.js is missing: run `npx vite build` first');
-const code = readFileSync(BUNDLE, 'utf8');
-const gzipped = gzipSync(code, { level: 9 }).length;
+const DIST = resolve(import.meta.dirname, '../../dist');
+const files = widgetFiles(DIST);
+if (!files) throw new Error('dist/eleapi-leads.js is missing: run `npx vite build` first');
+const loader = readFileSync(files.loader, 'utf8');
+const chunkPath = files.chunks.find((path) => loader.includes(`"${basename(path)}"`));
+if (!chunkPath) throw new Error('the loader names no form chunk in dist/: run `npx vite build`');
+const chunkName = basename(chunkPath);
+const chunk = readFileSync(chunkPath, 'utf8');
+const loaderGzip = gzipBytes(loader);
+const allGzip = loaderGzip + gzipBytes(chunk);
 
 const windows: Window[] = [];
 afterEach(async () => {
   for (const window of windows.splice(0)) await window.happyDOM.close();
 });
 
-/** A page with the messenger tag, where the bundle runs as the site's <script> would. */
+/** A page with the messenger tag that loads the loader by URL, dist/ served as /js/. */
 function loadOnPage(attributes: Record<string, string>) {
   const window = new Window({
     url: 'https://shop.example/',
     settings: {
       enableJavaScriptEvaluation: true,
       suppressInsecureJavaScriptEnvironmentWarning: true,
+      fetch: { virtualServers: [{ url: 'https://shop.example/js/', directory: DIST }] },
     },
   });
   windows.push(window);
@@ -36,77 +50,121 @@ function loadOnPage(attributes: Record<string, string>) {
   window.console.error = (...args: unknown[]) => errors.push(args.join(' '));
   const script = document.createElement('script');
   for (const [name, value] of Object.entries(attributes)) script.setAttribute(name, value);
-  script.textContent = code;
+  script.src = 'https://shop.example/js/eleapi-leads.js';
   document.body.append(script);
-  const added = Object.keys(window).filter((key) => !keysBefore.has(key));
+  const added = () => Object.keys(window).filter((key) => !keysBefore.has(key));
   return { window, added, errors };
 }
 
-describe('dist/eleapi-leads.js', () => {
-  // Node zlib level 9; GNU gzip -9 packs ~0.5% tighter. The issue's 14,336-byte target is not
-  // met yet: ARCHITECTURE.md "The bundle budget" has the measured floor and the ceiling's reason.
-  it(`is ${gzipped} bytes gzipped at level 9, within the ${CEILING}-byte ceiling`, () => {
-    console.info(`widget bundle: ${code.length} bytes, ${gzipped} bytes gzip -9`);
-    expect(gzipped).toBeLessThanOrEqual(CEILING);
-  });
+type Api = Record<string, (...args: unknown[]) => unknown>;
+const apiOf = (window: Window) => (window as unknown as { EleapiLeads: Api }).EleapiLeads;
 
-  it.each([
-    'hono',
-    'better-sqlite3',
-    // The relay's phone authority (max metadata, ~150 KB): the widget has its own cheap check.
-    'libphonenumber',
-    'x-bp-token',
-    'x-bot-token',
-    'ELEAPI_TOKEN',
-    'RELAY_ADMIN_TOKEN',
-  ])('holds no relay code or secret name: %s', (name) => {
-    expect(code.toLowerCase()).not.toContain(name.toLowerCase());
-  });
-
-  it('holds no secret-looking string (long hex or base64 runs)', () => {
-    expect(code.match(/[\da-f]{32,}/gi)).toBeNull();
-    expect(code.match(/[A-Za-z\d+/]{40,}={0,2}/g)).toBeNull();
-  });
-
-  it('evaluates no strings as code (strict CSP without unsafe-eval)', () => {
-    expect(code).not.toMatch(/new Function|\beval\(|\bFunction\(/);
-  });
-
-  it('is one IIFE that defines no global but EleapiLeads, and mounts the form', () => {
-    const { window, added, errors } = loadOnPage({ 'data-relay-url': 'https://relay.example.com' });
-    // One expression statement: `(function(){…})();` or terser's `!function(){…}();`.
-    expect(code.trim()).toMatch(
-      /^(\(function\(\)\{|!function\(\)\{)[\s\S]*\}(\(\)\)|\)\(\)|\(\));?$/,
+describe('the widget files in dist/', () => {
+  // The ratchets hold the sizes reached; the budgets are the goal (bench/bundle-size.ts).
+  it(`loader: ${loaderGzip} bytes gzipped at level 9, within the ${LOADER_CEILING_GZIP_BYTES} ratchet`, () => {
+    console.info(
+      `loader: ${loader.length} bytes, ${loaderGzip} gzip -9 (budget ${LOADER_BUDGET_GZIP_BYTES}); with chunk ${allGzip} (budget ${ALL_JS_BUDGET_GZIP_BYTES})`,
     );
+    expect(loaderGzip).toBeLessThanOrEqual(LOADER_CEILING_GZIP_BYTES);
+  });
+
+  it(`all JS once the form is open: ${allGzip} bytes gzipped, within the ${ALL_JS_CEILING_GZIP_BYTES} ratchet`, () => {
+    expect(allGzip).toBeLessThanOrEqual(ALL_JS_CEILING_GZIP_BYTES);
+  });
+
+  it('names the form chunk by its content hash, so it can be cached for good', () => {
+    const hash = createHash('sha256').update(chunk).digest('hex').slice(0, 10);
+    expect(chunkName).toBe(`eleapi-leads.form.${hash}.js`);
+  });
+
+  it('keeps Preact, zod and the dial table out of the loader', () => {
+    expect(chunk).toContain('ZodError');
+    expect(chunk).toContain('http://www.w3.org/2000/svg');
+    for (const marker of ['ZodError', 'zod', 'http://www.w3.org/2000/svg', '__H', 'Intl.Locale']) {
+      expect(loader).not.toContain(marker);
+    }
+  });
+
+  for (const [name, code] of [
+    ['loader', loader],
+    ['form chunk', chunk],
+  ] as const) {
+    it.each([
+      'hono',
+      'better-sqlite3',
+      // The relay's phone authority (max metadata, ~150 KB): the widget has its own cheap check.
+      'libphonenumber',
+      'x-bp-token',
+      'x-bot-token',
+      'ELEAPI_TOKEN',
+      'RELAY_ADMIN_TOKEN',
+    ])(`${name} holds no relay code or secret name: %s`, (word) => {
+      expect(code.toLowerCase()).not.toContain(word.toLowerCase());
+    });
+
+    it(`${name} holds no secret-looking string (long hex or base64 runs)`, () => {
+      expect(code.match(/[\da-f]{32,}/gi)).toBeNull();
+      expect(code.match(/[A-Za-z\d+/]{40,}={0,2}/g)).toBeNull();
+    });
+
+    it(`${name} evaluates no strings as code and sets no inline style (strict CSP)`, () => {
+      expect(code).not.toMatch(/new Function|\beval\(|\bFunction\(/);
+      expect(code).not.toMatch(/\.style\s*=|setAttribute\("style"|createElement\("style"\)/);
+    });
+
+    it(`${name} is one IIFE`, () => {
+      // One expression statement: `(function(){…})();`, `(()=>{…})();` or `!function(){…}();`.
+      expect(code.trim()).toMatch(
+        /^(\(function\(\)\{|!function\(\)\{|\(\(\)=>\{)[\s\S]*\}\)?\(\)\)?;?$/,
+      );
+    });
+  }
+});
+
+describe('dist/eleapi-leads.js on a page', () => {
+  it('defines no global but EleapiLeads, draws the launcher, and fetches the form on open', async () => {
+    const { window, added, errors } = loadOnPage({ 'data-relay-url': 'https://relay.example.com' });
+    await window.happyDOM.waitUntilComplete();
     expect(errors).toEqual([]);
-    expect(added).toEqual(['EleapiLeads']);
-    const api = (window as unknown as { EleapiLeads: Record<string, unknown> }).EleapiLeads;
-    expect(Object.keys(api).sort()).toEqual(
+    expect(added()).toEqual(['EleapiLeads']);
+    expect(Object.keys(apiOf(window)).sort()).toEqual(
       ['close', 'destroy', 'off', 'on', 'open', 'prefill', 'push', 'version'].sort(),
     );
-    expect(window.document.querySelectorAll('eleapi-lead-form')).toHaveLength(1);
+    const hosts = window.document.querySelectorAll('eleapi-lead-form');
+    expect(hosts).toHaveLength(1);
+    const root = hosts[0]?.shadowRoot;
+    expect(root?.querySelector('.launcher')?.textContent).toBe('Contact us');
+    apiOf(window).open?.();
+    await window.happyDOM.waitUntilComplete();
+    expect(root?.querySelector('[role="dialog"] [name="email"]')).not.toBeNull();
+    // The chunk's <script> is gone once it ran: nothing stays outside the widget's element.
+    expect(window.document.querySelectorAll('script[src*="form"]')).toHaveLength(0);
+    expect(added()).toEqual(['EleapiLeads']);
   });
 
-  it('shows no form and defines nothing without data-relay-url, saying why once', () => {
+  it('shows no form and defines nothing without data-relay-url, saying why once', async () => {
     const { window, added, errors } = loadOnPage({});
-    expect(added).toEqual([]);
+    await window.happyDOM.waitUntilComplete();
+    expect(added()).toEqual([]);
     expect(errors).toHaveLength(1);
     expect(String(errors[0])).toContain('data-relay-url');
     expect(window.document.querySelector('eleapi-lead-form')).toBeNull();
   });
 
-  it('checks fields with its bundled zod schemas before it posts the lead', async () => {
+  it('checks fields with the chunk’s zod schemas before it posts the lead', async () => {
     const { window } = loadOnPage({
       'data-relay-url': 'https://relay.example.com',
       'data-mode': 'inline',
     });
+    await window.happyDOM.waitUntilComplete();
     const posted: unknown[] = [];
     window.fetch = (async (_url: string, init: { body: string }) => {
       posted.push(JSON.parse(init.body));
       return new window.Response('{"ok":true,"id":"1"}', { status: 202 });
     }) as never;
-    const host = window.document.querySelector('eleapi-lead-form');
-    const root = host?.shadowRoot as unknown as ShadowRoot;
+    const root = window.document.querySelector('eleapi-lead-form')
+      ?.shadowRoot as unknown as ShadowRoot;
+    await window.happyDOM.waitUntilComplete();
     const input = (name: string) =>
       root.querySelector(`[name="${name}"]`) as unknown as HTMLInputElement;
     const send = () => (root.querySelector('[type="submit"]') as unknown as HTMLElement).click();
@@ -130,9 +188,10 @@ describe('dist/eleapi-leads.js', () => {
     ]);
   });
 
-  it('removes the form and the global on destroy', () => {
+  it('removes the form and the global on destroy', async () => {
     const { window } = loadOnPage({ 'data-relay-url': 'https://relay.example.com' });
-    (window as unknown as { EleapiLeads: { destroy(): void } }).EleapiLeads.destroy();
+    await window.happyDOM.waitUntilComplete();
+    apiOf(window).destroy?.();
     expect(Object.keys(window)).not.toContain('EleapiLeads');
     expect(window.document.querySelector('eleapi-lead-form')).toBeNull();
   });

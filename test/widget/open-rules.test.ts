@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { safeStorage } from '../../src/widget/loader/safe-storage.ts';
 import {
   AUTO_OPEN_KEY,
   type OpenRule,
@@ -7,7 +8,6 @@ import {
   scheduleAutoOpen,
   suppressAutoOpen,
 } from '../../src/widget/open-rules.ts';
-import { safeStorage } from '../../src/widget/safe-storage.ts';
 import { memoryStorage } from '../_util/widget-fakes.ts';
 
 describe('parseOpenRule (data-open)', () => {

@@ -12,8 +12,7 @@ const PREFLIGHT_MAX_AGE_S = '600';
  * origin gets 403. No `Origin` at all is a server-to-server caller, not a browser: CORS does
  * not concern it, so it passes on to the same validation, allowlist and rate limit.
  */
-export function leadsCors(allowedOrigins: readonly string[]): MiddlewareHandler<RelayEnv> {
-  const allowed = new Set(allowedOrigins);
+export function leadsCors(isAllowed: (origin: string) => boolean): MiddlewareHandler<RelayEnv> {
   return async function leadsCorsMiddleware(c, next) {
     c.header('Vary', 'Origin');
     const origin = c.req.header('origin');
@@ -21,7 +20,7 @@ export function leadsCors(allowedOrigins: readonly string[]): MiddlewareHandler<
       if (c.req.method === 'OPTIONS') return c.body(null, 204);
       return next();
     }
-    if (!allowed.has(origin)) {
+    if (!isAllowed(origin)) {
       return fail(
         c,
         403,

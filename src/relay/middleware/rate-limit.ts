@@ -11,7 +11,7 @@ export function rateLimit(
   return async function rateLimitMiddleware(c, next) {
     const ip = clientIp(c);
     c.set('clientIp', ip);
-    const verdict = limiter.take(ip);
+    const verdict = await limiter.take(ip);
     if (verdict.allowed) return next();
     const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
     c.header('Retry-After', String(seconds));

@@ -1,14 +1,17 @@
-// GET /eleapi-leads.js: the built widget, so a site needs only the relay's URL.
+// GET /eleapi-leads.js: the built widget's loader, so a site needs only the relay's URL; and GET
+// /eleapi-leads.form.<hash>.js, the form chunk the loader fetches from its own folder.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { RelayEnv } from '../app-env.ts';
 import { fail } from '../respond.ts';
 
 export const WIDGET_FILE = 'eleapi-leads.js';
+/** The form chunk's name: its content hash makes every build a new URL, so it is cached for good. */
+export const FORM_CHUNK_PATTERN = /^eleapi-leads\.form\.[\da-f]{6,64}\.js$/;
 
 /** The package root: the nearest folder up from this file whose package.json is ours. */
 export function findPackageRoot(
@@ -40,22 +43,35 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
     .some((tag) => tag === etag || tag === '*');
 }
 
+function serve(c: Context<RelayEnv>, script: Cached, cacheControl: string) {
+  c.header('Access-Control-Allow-Origin', '*');
+  c.header('Cache-Control', cacheControl);
+  c.header('ETag', script.etag);
+  c.header('X-Content-Type-Options', 'nosniff');
+  if (matches(c.req.header('if-none-match'), script.etag)) return c.body(null, 304);
+  c.header('Content-Type', 'application/javascript; charset=utf-8');
+  return c.body(script.body as Uint8Array<ArrayBuffer>);
+}
+
 export function widgetScriptRoutes(scriptPath?: string): Hono<RelayEnv> {
   const app = new Hono<RelayEnv>();
   const root = scriptPath ? undefined : findPackageRoot();
   const path = scriptPath ?? (root ? join(root, 'dist', WIDGET_FILE) : undefined);
-  let cached: Cached | undefined;
+  const cached = new Map<string, Cached>();
 
   // Re-read only when the file changed, so a rebuild is served without a restart.
   async function load(file: string): Promise<Cached | undefined> {
     const info = await stat(file).catch(() => undefined);
     if (!info?.isFile()) return undefined;
     const key = `${info.mtimeMs}:${info.size}`;
-    if (cached?.key === key) return cached;
+    const known = cached.get(file);
+    if (known?.key === key) return known;
     const body = await readFile(file);
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-    cached = { key, body, etag };
-    return cached;
+    // Two entries at most in practice (loader, current chunk); older chunks drop out.
+    if (cached.size > 8) cached.clear();
+    cached.set(file, { key, body, etag });
+    return cached.get(file);
   }
 
   app.get(`/${WIDGET_FILE}`, async (c) => {
@@ -69,13 +85,18 @@ export function widgetScriptRoutes(scriptPath?: string): Hono<RelayEnv> {
       );
     }
     // A public script: any page may load it, and caches may keep it for a few minutes.
-    c.header('Access-Control-Allow-Origin', '*');
-    c.header('Cache-Control', 'public, max-age=300');
-    c.header('ETag', script.etag);
-    c.header('X-Content-Type-Options', 'nosniff');
-    if (matches(c.req.header('if-none-match'), script.etag)) return c.body(null, 304);
-    c.header('Content-Type', 'application/javascript; charset=utf-8');
-    return c.body(script.body as Uint8Array<ArrayBuffer>);
+    return serve(c, script, 'public, max-age=300');
+  });
+
+  // The name is checked before any file is touched: nothing else of dist/ is reachable here.
+  app.get('/:file{eleapi-leads\\.form\\.[0-9a-f]+\\.js}', async (c) => {
+    const file = c.req.param('file');
+    const script =
+      path && FORM_CHUNK_PATTERN.test(file) ? await load(join(dirname(path), file)) : undefined;
+    if (!script) {
+      return fail(c, 404, 'not_found', `no form chunk ${file.slice(0, 80)}: the loader names it`);
+    }
+    return serve(c, script, 'public, max-age=31536000, immutable');
   });
 
   return app;

@@ -61,3 +61,41 @@ describe('GET /eleapi-leads.js', () => {
     expect(findPackageRoot()).toBe(process.cwd());
   });
 });
+
+describe('GET /eleapi-leads.form.<hash>.js', () => {
+  const CHUNK = 'document.dispatchEvent(new CustomEvent("eleapi-leads:form-chunk"));\n';
+
+  it('serves the form chunk next to the loader, cached for a year as immutable', async () => {
+    const path = join(dist.path, 'eleapi-leads.js');
+    writeFileSync(path, SCRIPT);
+    writeFileSync(join(dist.path, 'eleapi-leads.form.0a1b2c3d4e.js'), CHUNK);
+    h = startHarness({}, { widgetScriptPath: path });
+    const response = await h.relay.request('/eleapi-leads.form.0a1b2c3d4e.js');
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe(CHUNK);
+    expect(response.headers.get('content-type')).toBe('application/javascript; charset=utf-8');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    // The loader keeps its short cache beside it.
+    const loader = await h.relay.request('/eleapi-leads.js');
+    expect(loader.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(await loader.text()).toBe(SCRIPT);
+  });
+
+  it('answers 404 for a chunk that is not built, and reaches no other file of dist/', async () => {
+    const path = join(dist.path, 'eleapi-leads.js');
+    writeFileSync(path, SCRIPT);
+    writeFileSync(join(dist.path, 'secret.js'), 'nope');
+    h = startHarness({}, { widgetScriptPath: path });
+    const missing = await h.relay.request('/eleapi-leads.form.ffffffffff.js');
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ ok: false, error: 'not_found' });
+    for (const url of [
+      '/eleapi-leads.form.ff.js/../secret.js',
+      '/eleapi-leads.form.zz.js',
+      '/secret.js',
+    ]) {
+      expect((await h.relay.request(url)).status).toBe(404);
+    }
+  });
+});

@@ -1,0 +1,29 @@
+// The one seam between the loader (src/widget/loader/) and the form chunk (src/widget/form/):
+// what the chunk registers and what the loader hands it. Both sides import this file and
+// types.ts, never each other (biome.json enforces it for the loader).
+import type { FormCore, Prefill, Report, WidgetView } from './types.ts';
+
+/**
+ * The chunk announces itself with this CustomEvent on document, its detail the FormChunk. The
+ * loader listens only while its own <script> for the chunk is loading, so no second global.
+ */
+export const FORM_CHUNK_EVENT = 'eleapi-leads:form-chunk';
+
+export interface MountOptions {
+  core: FormCore;
+  /** The widget's shadow root (the loader adopted its sheets already). */
+  root: ShadowRoot;
+  /** Where the panel goes, inside the loader's .root (next to the launcher when floating). */
+  slot: HTMLElement;
+  /** The panel's heading: the launcher's label, from the loader's one copy of it. */
+  title: string;
+  report: Report;
+}
+
+/** What the form chunk gives the loader. */
+export interface FormChunk {
+  /** Draws nothing until asked to: floating panels render on first open. */
+  mount(options: MountOptions): WidgetView;
+  /** Checks an `EleapiLeads.prefill()` argument (the dial table lives in the chunk). */
+  parsePrefill(fields: unknown, report: Report): Prefill;
+}

@@ -1,0 +1,2 @@
+export const de =
+  'Schließen|Senden|Wird gesendet…|Danke! Wir melden uns bald.|Sie sind offline. Gespeichert: wird gesendet, sobald Sie online sind.|Unser Server ist nicht erreichbar. Gespeichert: wir versuchen es weiter.|Unterwegs: wird in wenigen Sekunden gesendet.|Auf diesem Gerät nicht speicherbar. Lassen Sie die Seite offen: wir versuchen es weiter.|Leider nicht gesendet. Bitte kontaktieren Sie uns anders.|Zu prüfen: %|Name|E-Mail|Telefon|Ländervorwahl|Nachricht|Datenschutz|Pflichtfeld|Bitte prüfen|Ungültige E-Mail|Ungültige Nummer für dieses Land';

@@ -1,0 +1,2 @@
+export const es =
+  'Cerrar|Enviar|Enviando…|¡Gracias! Te contactaremos pronto.|Sin conexión. Guardado: se enviará cuando vuelvas a estar en línea.|No pudimos contactar con el servidor. Guardado: seguiremos intentándolo.|En camino: se enviará en unos segundos.|No se pudo guardar en este dispositivo. No cierres la página: seguiremos intentándolo.|Lo sentimos, no se pudo enviar. Contáctanos por otro medio.|Campos por revisar: %|Nombre|Correo|Teléfono|Código de país|Mensaje|Privacidad|Obligatorio|Revisa este campo|Correo no válido|Número no válido para este país';

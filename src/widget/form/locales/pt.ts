@@ -1,0 +1,2 @@
+export const pt =
+  'Fechar|Enviar|Enviando…|Obrigado! Entraremos em contato em breve.|Sem conexão. Salvo: será enviado quando você estiver online.|Não conseguimos contatar o servidor. Salvo: continuaremos tentando.|A caminho: será enviado em alguns segundos.|Não foi possível salvar neste dispositivo. Mantenha a página aberta: continuaremos tentando.|Desculpe, não foi enviado. Fale conosco por outro meio.|Campos a verificar: %|Nome|E-mail|Telefone|Código do país|Mensagem|Privacidade|Obrigatório|Verifique este campo|E-mail inválido|Número inválido para este país';

@@ -1,0 +1,8 @@
+// The form chunk's entry: dist/eleapi-leads.form.<hash>.js, a classic script the loader adds.
+// It registers itself with the loader through the seam's event and defines no global.
+import { FORM_CHUNK_EVENT, type FormChunk } from '../form-seam.ts';
+import { mountForm } from './mount.tsx';
+import { parsePrefill } from './prefill.ts';
+
+const chunk: FormChunk = { mount: mountForm, parsePrefill };
+document.dispatchEvent(new CustomEvent(FORM_CHUNK_EVENT, { detail: chunk }));

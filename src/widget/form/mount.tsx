@@ -1,0 +1,79 @@
+// Draws the panel into the loader's shadow root: at once inline, on first open when floating
+// (rendering a hidden panel was half the widget's script time at load, issue 10).
+// Every .tsx imports preact's h for classic JSX (tsconfig.json): jsx-runtime costs ~75 B gzip.
+import { h, render, type VNode } from 'preact';
+import { countryByIso } from '../../shared/dial-codes.ts';
+import type { MountOptions } from '../form-seam.ts';
+import type { FormController, WidgetView } from '../types.ts';
+import { countryOptions, regionName } from './countries.ts';
+import { formController } from './form-controller.ts';
+import { stringsFor } from './strings.ts';
+import { formSheet } from './styles.ts';
+import { createViewState } from './view-state.ts';
+import { Widget } from './widget.tsx';
+
+/** The form's handles for the loader, which calls it once the chunk registered (form-seam.ts). */
+export const mountForm = ({ core, ...options }: MountOptions): WidgetView =>
+  mountPanel({ ...options, controller: formController(core) });
+
+/** The panel over any FormController (tests pass a double). */
+export function mountPanel({
+  controller: given,
+  root,
+  slot,
+  title,
+  report,
+}: Omit<MountOptions, 'core'> & { controller: FormController }): WidgetView {
+  let { settings } = given;
+  // The loader checks the code's shape only: the dial table is here.
+  if (!countryByIso(settings.defaultCountry)) {
+    report(`default country "${settings.defaultCountry}" is not in the dial table; using US.`);
+    settings = { ...settings, defaultCountry: 'US' };
+  }
+  const controller = { ...given, settings };
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, formSheet()];
+  const t = stringsFor(settings, title);
+  // An <option> holds text only: a left-to-right mark keeps "+971" from reading "971+" in an
+  // Arabic line. The full list is made once, on first use; the same vnodes on every render after.
+  const mark = settings.locale === 'ar' ? '\u200e' : '';
+  const option = (iso: string, name: string, dialCode: string) => (
+    <option value={iso}>{`${name} (${mark}${dialCode})`}</option>
+  );
+  let options: VNode[] | undefined;
+  const optionsFor = (listed: boolean, country: string) => {
+    if (listed) {
+      options ??= countryOptions(settings.locale).map((c) => option(c.iso, c.name, c.dialCode));
+      return options;
+    }
+    // Until then only the selected country, named as the full list names it.
+    const dialCode = countryByIso(country)?.dialCode ?? '';
+    return [option(country, regionName(settings.locale, country), dialCode)];
+  };
+
+  let drawn: ReturnType<typeof createViewState> | undefined;
+  const draw = () => {
+    drawn ??= createViewState(controller, root, (state, act) =>
+      render(
+        <Widget
+          settings={settings}
+          t={t}
+          options={optionsFor(state.listed, state.country)}
+          state={state}
+          act={act}
+        />,
+        slot,
+      ),
+    );
+    return drawn;
+  };
+  if (settings.mode === 'inline') draw();
+
+  return {
+    open: () => draw().actions.setOpen(true),
+    close: () => drawn?.actions.setOpen(false),
+    destroy() {
+      drawn?.dispose();
+      render(null, slot);
+    },
+  };
+}

@@ -1,0 +1,123 @@
+// The UI's state and what changes it: one plain object, redrawn whole after each change. Render
+// is synchronous, so focus moves right after the redraw that shows its target.
+import type { FormController, Outcome } from '../types.ts';
+import { lockForm, prefillForm, readForm, splitPhone } from './form-dom.ts';
+import { type ErrorKey, type FieldErrors, issuesToErrors, validateForm } from './validate-form.ts';
+
+export interface ViewState {
+  /** Floating mode: whether the panel is open. */
+  open: boolean;
+  /** A submission is in flight: fields read-only, the button aria-disabled (focus stays). */
+  busy: boolean;
+  /** The last submission's outcome; sent or kept replaces the form with the status. */
+  outcome: Outcome | undefined;
+  errors: FieldErrors;
+  /** ISO code of the country the phone's dial code comes from (several share +1). */
+  country: string;
+  /** The country list is built: the control was focused or pressed once (issue 10). */
+  listed: boolean;
+}
+
+export interface ViewActions {
+  setOpen(open: boolean): void;
+  submit(event: Event): Promise<void>;
+  /** What the visitor just changed is no longer known to be wrong. */
+  edited(event: Event): void;
+  pickCountry(event: Event): void;
+  /** Reads a "+CC" typed into the phone field. */
+  splitPhone(): void;
+  /** Builds the ~245 country options, on first use of the control rather than at load. */
+  listCountries(): void;
+}
+
+/** Whether the form gave way to the status: the lead is sent, or kept and resent on its own. */
+export const isDone = ({ outcome }: Pick<ViewState, 'outcome'>) =>
+  outcome?.kind === 'sent' || outcome?.kind === 'kept';
+
+// First thing to land on when the panel opens: the first field, or the thank-you message.
+const FIRST = '.done,input:not([tabindex]),select,textarea';
+
+/** The state, the actions, and `dispose` to stop them once the UI is removed. */
+export function createViewState(
+  controller: FormController,
+  root: ShadowRoot,
+  draw: (state: ViewState, actions: ViewActions) => void,
+) {
+  const { settings } = controller;
+  const state: ViewState = {
+    open: false,
+    busy: false,
+    outcome: undefined,
+    errors: {},
+    country: settings.defaultCountry,
+    listed: false,
+  };
+  let live = true;
+  const update = (change: Partial<ViewState>, focus?: string) => {
+    if (!live) return;
+    Object.assign(state, change);
+    draw(state, actions);
+    if (focus) root.querySelector<HTMLElement>(focus)?.focus();
+  };
+  const form = () => root.querySelector('form');
+  const pick = (country?: string) => country && update({ country });
+
+  const actions: ViewActions = {
+    setOpen(open) {
+      if (!live || settings.mode === 'inline' || open === state.open) return;
+      // Focus goes back to the launcher only when it was in the widget, never pulled from the page.
+      update({ open }, open ? FIRST : root.activeElement ? '.launcher' : undefined);
+      controller.emit(open ? 'open' : 'close');
+    },
+    async submit(event) {
+      event.preventDefault();
+      // Checked on state, which this handler changes before any second click can land.
+      if (state.busy) return;
+      const element = event.currentTarget as HTMLFormElement;
+      const country = splitPhone(element, state.country) ?? state.country;
+      const { country: _, ...values } = readForm(element, country);
+      const errors = validateForm({ ...values, country }, settings);
+      if (Object.keys(errors).length) {
+        update({ country, errors, outcome: undefined }, '[aria-invalid]');
+        return;
+      }
+      update({ country, errors, busy: true });
+      lockForm(element, true);
+      const outcome = await controller.submit(values);
+      lockForm(element, false);
+      const placed = outcome.kind === 'invalid' ? issuesToErrors(outcome.issues, settings) : {};
+      const done = isDone({ outcome });
+      update({ busy: false, outcome, errors: placed }, done ? '.done' : '[aria-invalid]');
+    },
+    edited({ target }) {
+      const { name } = target as HTMLInputElement;
+      const key = (name === 'country' ? 'dialCode' : name) as ErrorKey;
+      const { [key]: gone, ...rest } = state.errors;
+      if (gone) update({ errors: rest });
+    },
+    listCountries: () => state.listed || update({ listed: true }),
+    pickCountry: ({ currentTarget }) => pick((currentTarget as HTMLSelectElement).value),
+    splitPhone() {
+      const element = form();
+      if (element) pick(splitPhone(element, state.country));
+    },
+  };
+
+  draw(state, actions);
+  // A kept submission landed (or was refused for good) while the page is open.
+  const stopResent = controller.onResent((outcome) => {
+    if (state.outcome?.kind === 'kept') update({ outcome });
+  });
+  const stopPrefill = controller.onPrefill((prefill) => {
+    const element = form();
+    if (element) pick(prefillForm(element, prefill, state.country));
+  });
+  return {
+    actions,
+    dispose() {
+      live = false;
+      stopResent();
+      stopPrefill();
+    },
+  };
+}

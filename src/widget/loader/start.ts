@@ -1,0 +1,213 @@
+// Wires the loader together: settings, session UUID, outbox, events, the global, the launcher,
+// and the form chunk, fetched on idle or on intent (ARCHITECTURE.md "Loader and form chunk").
+import type { FormChunk } from '../form-seam.ts';
+import type { WidgetView } from '../types.ts';
+import { FORM_CHUNK_FILE } from './chunk-file.ts';
+import { type LoadChunk, scriptChunk } from './chunk-loader.ts';
+import { createController } from './controller.ts';
+import { createEvents } from './events.ts';
+import { createFormLoader } from './form-loader.ts';
+import { launcherText } from './launcher-text.ts';
+import { createOutbox } from './offline-queue.ts';
+import { pageContext } from './page-context.ts';
+import {
+  claimGlobal,
+  installPublicApi,
+  type PublicApi,
+  removePublicApi,
+  runCall,
+} from './public-api.ts';
+import { safeStorage } from './safe-storage.ts';
+import { randomUuid, sessionUuidSource } from './session-uuid.ts';
+import { captureAttributes, parseSettings, type Report } from './settings.ts';
+import { drawShell, type Shell } from './shell.ts';
+import { windowTimer } from './timer.ts';
+import { createTransport } from './transport.ts';
+import { VERSION } from './version.ts';
+import { afterLoadIdle, afterPaint } from './when-idle.ts';
+
+export interface StartEnv {
+  window: Window & typeof globalThis;
+  /** Fetches the form chunk; by default a <script> of FORM_CHUNK_FILE next to the loader. */
+  loadChunk?: LoadChunk;
+  fetch?: typeof fetch;
+  random?: () => number;
+  timeoutMs?: number;
+  report?: Report;
+}
+
+/**
+ * Starts the widget for its script tag. Reads the attributes synchronously (currentScript is
+ * only set while the script first runs), then draws the launcher once the document is parsed.
+ */
+export function startWidget(script: HTMLOrSVGScriptElement | null, env: StartEnv): void {
+  const win = env.window;
+  const report = env.report ?? ((message) => win.console.error(`eleapi-leads: ${message}`));
+  if (!(script instanceof win.HTMLScriptElement)) {
+    report('its <script> tag is unknown: load it with a classic <script src>.');
+    return;
+  }
+  if (!claimGlobal(win, report)) return;
+  const attrs = captureAttributes(script);
+  const build = () => buildWidget(script, attrs, env, report);
+  // Without `defer`, the messenger tag or data-target may come later in the page.
+  if (win.document.readyState === 'loading') {
+    win.document.addEventListener('DOMContentLoaded', build, { once: true });
+  } else build();
+}
+
+function buildWidget(
+  script: HTMLScriptElement,
+  attrs: Record<string, string>,
+  env: StartEnv,
+  report: Report,
+) {
+  const win = env.window;
+  const doc = win.document;
+  const settings = parseSettings(attrs, { document: doc, navigator: win.navigator, report });
+  if (!settings || !claimGlobal(win, report)) return;
+  const setTimer = windowTimer(win);
+  const events = createEvents(doc, report);
+  const transport = createTransport({
+    setTimer,
+    fetch: env.fetch ?? ((input, init) => win.fetch(input, init)),
+    online: () => win.navigator.onLine !== false,
+    ...(env.timeoutMs && { timeoutMs: env.timeoutMs }),
+  });
+  const outbox = createOutbox({
+    setTimer,
+    storage: safeStorage(() => win.localStorage),
+    post: transport.post,
+    random: env.random ?? Math.random,
+    events: win,
+  });
+  const controller = createController({
+    settings,
+    events,
+    outbox,
+    report,
+    uuid: sessionUuidSource(
+      {
+        session: safeStorage(() => win.sessionStorage),
+        local: safeStorage(() => win.localStorage),
+      },
+      settings.uuidKey,
+      () => randomUuid(win.crypto),
+    ),
+    context: () => pageContext(win.location, doc.referrer, settings.locale),
+  });
+
+  const text = launcherText(settings.locale, settings.title);
+  let shell: Shell;
+  try {
+    shell = drawShell(script, settings, text.title);
+  } catch (error) {
+    report(`the form could not be shown: ${error}`);
+    outbox.dispose();
+    return;
+  }
+  const { launcher } = shell;
+  const loader = createFormLoader(
+    // From the loader's own folder; an inline copy (no src) looks next to the page.
+    env.loadChunk ?? scriptChunk(doc, new URL(FORM_CHUNK_FILE, script.src || doc.baseURI).href),
+  );
+  // Removes every listener the loader added, at destroy().
+  const listening = new AbortController();
+  const on = (target: EventTarget, type: string, listener: () => void) =>
+    target.addEventListener(type, listener, { signal: listening.signal, passive: true });
+
+  let chunk: FormChunk | undefined;
+  let view: WidgetView | undefined;
+  let destroyed = false;
+  // What the page asked for before the chunk arrived, applied in order once it has.
+  let wantOpen = false;
+  let isOpen = false;
+  const prefills: unknown[] = [];
+
+  const arrive = (arrived: FormChunk) => {
+    if (destroyed || chunk) return;
+    chunk = arrived;
+    if (launcher) launcher.textContent = text.title;
+    for (const fields of prefills.splice(0))
+      controller.prefill(arrived.parsePrefill(fields, report));
+    try {
+      view = arrived.mount({
+        core: controller,
+        root: shell.root,
+        slot: shell.slot,
+        title: text.title,
+        report,
+      });
+    } catch (error) {
+      report(`the form could not be shown: ${error}`);
+      return;
+    }
+    if (wantOpen) view.open();
+  };
+  const fetchForm = () => {
+    if (destroyed || chunk) return;
+    loader.want().then(arrive, (error: Error) => {
+      if (destroyed) return;
+      report(`${error.message}: the launcher says so, and tries again on the next click.`);
+      // Said where the visitor looks, once they asked for the form.
+      if (wantOpen && launcher) launcher.textContent = text.failed;
+    });
+  };
+  const openForm = () => {
+    wantOpen = true;
+    if (view) view.open();
+    else fetchForm();
+  };
+
+  if (launcher) {
+    for (const intent of ['pointerenter', 'focus', 'touchstart']) on(launcher, intent, fetchForm);
+    on(launcher, 'click', () => (view && isOpen ? view.close() : openForm()));
+  }
+  events.on('open', () => {
+    isOpen = true;
+    launcher?.setAttribute('aria-expanded', 'true');
+  });
+  events.on('close', () => {
+    isOpen = false;
+    wantOpen = false;
+    launcher?.setAttribute('aria-expanded', 'false');
+  });
+  const cancelIdle =
+    settings.mode === 'inline' ? afterPaint(win, fetchForm) : afterLoadIdle(win, fetchForm);
+
+  const api: PublicApi = {
+    version: VERSION,
+    open: openForm,
+    close() {
+      wantOpen = false;
+      view?.close();
+    },
+    prefill(fields) {
+      if (chunk) controller.prefill(chunk.parsePrefill(fields, report));
+      else {
+        prefills.push(fields);
+        fetchForm();
+      }
+    },
+    on: events.on,
+    off: events.off,
+    push: (call) => runCall(api, call, report),
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      // Outbox first: requests the transport aborts then stay stored, with no timer set.
+      outbox.dispose();
+      transport.dispose();
+      cancelIdle();
+      listening.abort();
+      view?.destroy();
+      shell.host.remove();
+      events.clear();
+      removePublicApi(win, api);
+    },
+  };
+  installPublicApi(win, api, report);
+  events.emit('ready');
+  // Submissions a previous page could not deliver: resent by the loader, chunk or not.
+  void outbox.flush();
+}

@@ -1,2 +1,0 @@
-export const en =
-  'Contact us|Close|Send|Sending…|Thanks! We will be in touch soon.|You are offline. Saved: it will be sent once you are back online.|We could not reach our server. Saved: we will keep trying.|On its way: it will be sent in a few seconds.|Could not be saved on this device. Keep this page open: we will keep trying.|Sorry, it could not be sent. Please contact us another way.|Fields to check: %|Name|Email|Phone|Country code|Message|Privacy policy|Required|Check this field|Enter a valid email|Not a valid number for this country';

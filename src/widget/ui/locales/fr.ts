@@ -1,2 +1,0 @@
-export const fr =
-  'Contactez-nous|Fermer|Envoyer|Envoi…|Merci\u00a0! Nous vous recontacterons vite.|Hors ligne. Enregistré : envoi dès le retour de la connexion.|Serveur injoignable. Enregistré : nous réessayons.|En route : envoi dans quelques secondes.|Impossible d’enregistrer sur cet appareil. Gardez la page ouverte : nous réessayons.|Désolé, l’envoi a échoué. Contactez-nous autrement.|Champs à vérifier : %|Nom|E-mail|Téléphone|Indicatif pays|Message|Confidentialité|Obligatoire|Vérifiez ce champ|E-mail invalide|Numéro invalide pour ce pays';

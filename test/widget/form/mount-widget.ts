@@ -1,0 +1,45 @@
+// The loader's shell plus the form chunk's panel over a FormController double: what the page
+// shows once the chunk arrived, without the chunk loading (test/widget/loader/start.test.ts
+// covers that). The launcher toggles the panel as the loader's click handler does.
+import { mountPanel } from '../../../src/widget/form/mount.tsx';
+import { launcherText } from '../../../src/widget/loader/launcher-text.ts';
+import { drawShell } from '../../../src/widget/loader/shell.ts';
+import type { FormController, WidgetView } from '../../../src/widget/types.ts';
+
+export function mountWidget({
+  script,
+  controller,
+}: {
+  script: HTMLScriptElement;
+  controller: FormController;
+}): WidgetView {
+  const { settings } = controller;
+  const { title } = launcherText(settings.locale, settings.title);
+  const shell = drawShell(script, settings, title);
+  let open = false;
+  const tracked: FormController = {
+    ...controller,
+    emit(name, detail) {
+      if (name === 'open' || name === 'close') {
+        open = name === 'open';
+        shell.launcher?.setAttribute('aria-expanded', String(open));
+      }
+      controller.emit(name, detail);
+    },
+  };
+  const view = mountPanel({
+    controller: tracked,
+    root: shell.root,
+    slot: shell.slot,
+    title,
+    report: (message) => console.error(`eleapi-leads: ${message}`),
+  });
+  shell.launcher?.addEventListener('click', () => (open ? view.close() : view.open()));
+  return {
+    ...view,
+    destroy() {
+      view.destroy();
+      shell.host.remove();
+    },
+  };
+}
