@@ -12,13 +12,14 @@ import { spawnServer } from './children.ts';
 import { measureDelivery } from './delivery.ts';
 import { type LoadResult, load } from './load.ts';
 import { measureOutboxFile } from './outbox-file.ts';
+import { benchPageCost } from './page-cost.ts';
 import { phoneAgreementRows } from './phone-agreement.ts';
 import { benchPostgres } from './postgres.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const DELIVERY_LEADS = Number(process.env.BENCH_DELIVERY_LEADS ?? 3000);
 const OUTBOX_ROWS = Number(process.env.BENCH_OUTBOX_ROWS ?? 100_000);
-// BENCH_ONLY=load,outbox runs those parts alone (load, delivery, outbox, postgres, bundle, phone).
+// BENCH_ONLY=load,outbox runs those parts alone (load, delivery, outbox, postgres, bundle, phone, pagecost).
 const only = process.env.BENCH_ONLY?.split(',');
 const runs = (part: string) => !only || only.includes(part);
 
@@ -151,6 +152,7 @@ async function main(): Promise<void> {
     }
     if (runs('bundle')) benchBundle();
     if (runs('phone')) benchPhone();
+    if (runs('pagecost')) await benchPageCost();
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

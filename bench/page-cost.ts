@@ -1,0 +1,71 @@
+// What the widget costs the page it sits on (issue 10): a plain article without the widget,
+// with the floating widget and with the inline form, loaded in Chromium in fresh contexts,
+// variants interleaved, at 4× and 1× CPU. Script time is CDP's Performance.getMetrics
+// ScriptDuration (cumulative, cheap, no tracing overhead in the measured window).
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../test/_util/browser.ts';
+import { ROOT } from '../test/_util/build-fresh.ts';
+import { type LoadReadings, measureLoad, WINDOW_AFTER_DRAWN_MS } from './page-cost-load.ts';
+import { VARIANTS } from './page-cost-pages.ts';
+import { type PageCostServer, startPageCostServer } from './page-cost-server.ts';
+import { pageCostRows, type Runs } from './page-cost-table.ts';
+
+const LOADS = Number(process.env.BENCH_PAGE_LOADS ?? 20);
+const CPU_RATES = [4, 1];
+
+function describeFiles(server: PageCostServer, runs: Runs): string {
+  const floating = runs.floating;
+  const prefetched = floating.filter((r) => r.jsAfterLoad.length > 0).length;
+  const files = [...new Set(floating.flatMap((r) => r.jsAll))]
+    .map((path) => `${path} ${(server.gzipBytes.get(path) ?? 0).toLocaleString('en-US')} B`)
+    .join(', ');
+  const errors = VARIANTS.flatMap((v) => runs[v].flatMap((r) => r.errors));
+  return [
+    `JS files the floating page ends with (gzip -9): ${files}`,
+    `floating loads with JS fetched after load inside the window (idle prefetch): ${prefetched}/${floating.length}`,
+    `page errors: ${errors.length === 0 ? 'none' : [...new Set(errors)].join(' | ')}`,
+  ].join('\n');
+}
+
+export async function benchPageCost(): Promise<void> {
+  const server = await startPageCostServer(ROOT);
+  if (!server.gzipBytes.has('/eleapi-leads.js')) {
+    await server.close();
+    console.log('(g) page cost: dist/eleapi-leads.js not built (run npm run build:widget)');
+    return;
+  }
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    console.log(
+      `\n(g) page cost: article page, ${LOADS} fresh loads per variant, interleaved; medians as deltas against the no-widget page; window = navigation → ${WINDOW_AFTER_DRAWN_MS} ms after the widget is drawn and load fired`,
+    );
+    for (const rate of CPU_RATES) {
+      const runs: Runs = { baseline: [], floating: [], inline: [] };
+      // One discarded round first: the first loads after launch pay for the browser warming up.
+      for (let round = rate === CPU_RATES[0] ? -1 : 0; round < LOADS; round++) {
+        for (const variant of VARIANTS) {
+          const readings: LoadReadings = await measureLoad(
+            browser,
+            server.pageUrl(variant),
+            variant,
+            rate,
+          );
+          if (round >= 0) runs[variant].push(readings);
+        }
+      }
+      console.log(`\nat ${rate}× CPU (CDP Emulation.setCPUThrottlingRate ${rate}):`);
+      console.table(pageCostRows(runs, server.gzipBytes));
+      console.log(describeFiles(server, runs));
+    }
+    const stray = server.strayRequests();
+    console.log(
+      `requests to the relay origin: ${stray.length === 0 ? 'none' : [...new Set(stray)].join(', ')}`,
+    );
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
