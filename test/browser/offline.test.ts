@@ -36,7 +36,10 @@ describe('when the relay cannot be reached at submit time', () => {
   it('tells the visitor they are offline, delivers exactly once when the browser is back online, and then says it was sent', async () => {
     const context = await newContext(suite.browser);
     const page = await context.newPage();
+    // The visitor goes offline after the page had its idle time: the form chunk is there.
+    const chunk = page.waitForResponse((r) => /eleapi-leads\.form\.[\da-f]+\.js$/.test(r.url()));
     await page.goto(suite.stack.pages.url);
+    await chunk;
     await context.setOffline(true);
     await submit(page, 'offline@example.com');
 
