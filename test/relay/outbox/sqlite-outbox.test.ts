@@ -148,7 +148,8 @@ describe('the SQLite outbox file', () => {
     expect(await outbox.list('pending', 10)).toMatchObject([{ id: 'p1', revision: 3 }]);
   });
 
-  it('refuses to open a damaged file, naming it and the recovery, and deletes nothing', async () => {
+  /** An outbox file with 200 leads of ~200 bytes each: enough pages to damage some. */
+  async function seedOutboxFile(): Promise<string> {
     const dataDir = join(dir.path, 'data');
     const seeded = openOutbox(dataDir);
     for (let i = 0; i < 200; i++)
@@ -157,6 +158,11 @@ describe('the SQLite outbox file', () => {
         1000,
       );
     await seeded.close();
+    return dataDir;
+  }
+
+  it('refuses to open a damaged file, naming it and the recovery, and deletes nothing', async () => {
+    const dataDir = await seedOutboxFile();
     expect(damagePages(file())).toBeGreaterThan(5);
     const before = readFileSync(file());
     let thrown: unknown;
@@ -172,14 +178,7 @@ describe('the SQLite outbox file', () => {
   });
 
   it('stops accepting once SQLite reports damage at run time', async () => {
-    const dataDir = join(dir.path, 'data');
-    const seeded = openOutbox(dataDir);
-    for (let i = 0; i < 200; i++)
-      await seeded.accept(
-        lead({ notes: [{ title: 'Message', description: 'x'.repeat(200) }] }),
-        1000,
-      );
-    await seeded.close();
+    const dataDir = await seedOutboxFile();
     outbox = openOutbox(dataDir, { writer: 'inline' });
     // Another connection's write makes this one drop its page cache and read the disk again.
     const other = new BetterSqlite3(file());
