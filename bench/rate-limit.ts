@@ -16,7 +16,11 @@ export interface LimiterResult {
 // Many addresses, each under its limit: every check is a write, as for real submissions.
 const KEYS = 5_000;
 
-async function drive(limiter: RateLimiter, inFlight: number, seconds: number): Promise<number> {
+export async function drive(
+  limiter: RateLimiter,
+  inFlight: number,
+  seconds: number,
+): Promise<number> {
   const until = performance.now() + seconds * 1000;
   let checks = 0;
   await Promise.all(

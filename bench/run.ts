@@ -13,13 +13,17 @@ import { measureDelivery } from './delivery.ts';
 import { type LoadResult, load } from './load.ts';
 import { measureOutboxFile } from './outbox-file.ts';
 import { benchPageCost } from './page-cost.ts';
+import { benchPairLimit } from './pair-limit.ts';
 import { phoneAgreementRows } from './phone-agreement.ts';
 import { benchPostgres } from './postgres.ts';
+import { benchPow } from './pow-table.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const DELIVERY_LEADS = Number(process.env.BENCH_DELIVERY_LEADS ?? 3000);
 const OUTBOX_ROWS = Number(process.env.BENCH_OUTBOX_ROWS ?? 100_000);
-// BENCH_ONLY=load,outbox runs those parts alone (load, delivery, outbox, postgres, bundle, phone, pagecost).
+const POW_RUNS = Number(process.env.BENCH_POW_RUNS ?? 12);
+// BENCH_ONLY=load,outbox runs those parts alone (load, delivery, outbox, postgres, bundle, phone,
+// pagecost, pow, pairlimit).
 const only = process.env.BENCH_ONLY?.split(',');
 const runs = (part: string) => !only || only.includes(part);
 
@@ -153,6 +157,8 @@ async function main(): Promise<void> {
     if (runs('bundle')) benchBundle();
     if (runs('phone')) benchPhone();
     if (runs('pagecost')) await benchPageCost();
+    if (runs('pow')) await benchPow(POW_RUNS);
+    if (runs('pairlimit')) await benchPairLimit(Math.max(2, SECONDS / 2));
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -208,13 +208,14 @@ export function createRelay(config: RelayConfig, deps: RelayDeps = {}): Relay {
       onAccepted: wake,
       sites: currentSites,
       challenges,
-      keyedLimiter: createPairLimiter(now),
+      // Shared through PostgreSQL when the outbox is; per process with SQLite.
+      keyedLimiter: deps.store?.keyedLimiter ?? createPairLimiter(now),
     }),
   );
   app.route('/', challengeRoutes({ sites: currentSites, challenges }));
-  // The admin listing checks pairs against the sites at start-up.
-  const adminConfig = { ...config, allowedBots: currentSites().sites.flatMap((site) => site.bots) };
-  app.route('/', adminRoutes({ config: adminConfig, outbox, client, logger, now, onRetry: wake }));
+  // The listing checks pairs against the sites in force, so a reload adds and removes pairs.
+  const pairs = () => currentSites().sites.flatMap((site) => site.bots);
+  app.route('/', adminRoutes({ config, pairs, outbox, client, logger, now, onRetry: wake }));
   const metricsAccess = config.metricsPublic || config.metricsToken;
   app.route(
     '/',

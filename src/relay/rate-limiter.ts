@@ -10,6 +10,11 @@ export interface RateLimiter {
   take(key: string): RateVerdict | Promise<RateVerdict>;
 }
 
+/** A limiter whose limit comes with each call: a site's limit, which a reload may change. */
+export interface KeyedLimiter {
+  take(key: string, perMinute: number): RateVerdict | Promise<RateVerdict>;
+}
+
 export interface RateLimiterOptions {
   perMinute: number;
   now: () => number;
@@ -18,30 +23,34 @@ export interface RateLimiterOptions {
 }
 
 interface Bucket {
-  tokens: number;
+  /** Tokens taken and not yet refilled; kept as used (not left) so a new limit judges it. */
+  used: number;
   at: number;
 }
 
-export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
-  const capacity = options.perMinute;
-  const refillPerMs = options.perMinute / 60_000;
+/**
+ * Buckets sized by each call's `perMinute`. What a key used stays used when its limit changes
+ * (a lower limit bites at once, a higher one allows the rest), as in the shared limiter.
+ */
+export function createKeyedRateLimiter(options: Omit<RateLimiterOptions, 'perMinute'>): {
+  take(key: string, perMinute: number): RateVerdict;
+} {
   const maxKeys = options.maxKeys ?? 100_000;
   // Map keeps insertion order; re-inserting on use makes the first key the least recently used.
   const buckets = new Map<string, Bucket>();
 
   return {
-    take(key): RateVerdict {
+    take(key, perMinute) {
       const now = options.now();
+      const refillPerMs = perMinute / 60_000;
       const bucket = buckets.get(key);
-      const tokens = bucket
-        ? Math.min(capacity, bucket.tokens + (now - bucket.at) * refillPerMs)
-        : capacity;
+      const used = bucket ? Math.max(0, bucket.used - (now - bucket.at) * refillPerMs) : 0;
       if (bucket) buckets.delete(key);
-      if (tokens < 1) {
-        buckets.set(key, { tokens, at: now });
-        return { allowed: false, retryAfterMs: Math.ceil((1 - tokens) / refillPerMs) };
+      if (used + 1 > perMinute) {
+        buckets.set(key, { used, at: now });
+        return { allowed: false, retryAfterMs: Math.ceil((used + 1 - perMinute) / refillPerMs) };
       }
-      buckets.set(key, { tokens: tokens - 1, at: now });
+      buckets.set(key, { used: used + 1, at: now });
       if (buckets.size > maxKeys) {
         const oldest = buckets.keys().next().value;
         if (oldest !== undefined) buckets.delete(oldest);
@@ -49,4 +58,9 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       return { allowed: true };
     },
   };
+}
+
+export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
+  const keyed = createKeyedRateLimiter(options);
+  return { take: (key) => keyed.take(key, options.perMinute) };
 }

@@ -1,8 +1,8 @@
 // The relay's PostgreSQL side, opened at start: the pool, the shared outbox and the shared rate
-// limit. A database that cannot be reached or used stops the start with one clear line.
+// limits. A database that cannot be reached or used stops the start with one clear line.
 import type { Pool } from 'pg';
-import { createPostgresRateLimiter } from '../postgres-rate-limiter.ts';
-import type { RateLimiter } from '../rate-limiter.ts';
+import { createPostgresKeyedLimiter } from '../postgres-rate-limiter.ts';
+import type { KeyedLimiter, RateLimiter } from '../rate-limiter.ts';
 import { secretRedactor } from '../redact-secrets.ts';
 import type { Outbox } from './outbox.ts';
 import { openPostgresOutbox } from './postgres-outbox.ts';
@@ -17,7 +17,10 @@ export interface PostgresStoreConfig {
 export interface PostgresStore {
   pool: Pool;
   outbox: Outbox;
+  /** RELAY_RATE_LIMIT per address, shared by every relay on the database. */
   limiter: RateLimiter;
+  /** Per-pair and per-site limits (the limit given per call), shared the same way. */
+  keyedLimiter: KeyedLimiter;
   /** Where to report a lost connection or a rate-limit check the database did not answer. */
   onError(report: (error: unknown, what: string) => void): void;
 }
@@ -47,9 +50,8 @@ export async function openPostgresStore(config: PostgresStoreConfig): Promise<Po
   });
   try {
     const outbox = await openPostgresOutbox({ pool });
-    const limiter = createPostgresRateLimiter({
+    const keyedLimiter = createPostgresKeyedLimiter({
       pool,
-      perMinute: config.rateLimitPerMinute,
       onStoreError: (error) => {
         if (Date.now() - limiterReportedAt < LIMITER_REPORT_EVERY_MS) return;
         limiterReportedAt = Date.now();
@@ -59,7 +61,8 @@ export async function openPostgresStore(config: PostgresStoreConfig): Promise<Po
     return {
       pool,
       outbox,
-      limiter,
+      limiter: { take: (key) => keyedLimiter.take(key, config.rateLimitPerMinute) },
+      keyedLimiter,
       onError: (handler) => {
         report = handler;
       },

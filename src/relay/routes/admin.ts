@@ -4,7 +4,7 @@ import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import * as z from 'zod/mini';
 import { toFieldIssues } from '../../shared/lead-submission.ts';
 import type { RelayEnv } from '../app-env.ts';
-import type { RelayConfig } from '../config.ts';
+import type { BotPair, RelayConfig } from '../config.ts';
 import { type EleapiClient, EleapiError } from '../eleapi-client.ts';
 import type { Logger } from '../logger.ts';
 import { adminAuth } from '../middleware/admin-auth.ts';
@@ -14,6 +14,8 @@ import { fail, invalid, invalidBody } from '../respond.ts';
 
 export interface AdminRouteDeps {
   config: RelayConfig;
+  /** The bot pairs of the sites in force (read per request: a reload may change them). */
+  pairs: () => readonly BotPair[];
   outbox: Outbox;
   client: EleapiClient;
   logger: Logger;
@@ -61,12 +63,12 @@ export function adminRoutes(deps: AdminRouteDeps): Hono<RelayEnv> {
   const { config, outbox, client } = deps;
   const app = new Hono<RelayEnv>();
   const auth = adminAuth(config.adminToken);
-  const pairs = config.allowedBots;
-  const single = pairs.length === 1 ? pairs[0] : undefined;
 
   app.get('/v1/leads', auth, async (c) => {
     const query = listingQuery.safeParse(c.req.query());
     if (!query.success) return invalid(c, toFieldIssues(query.error));
+    const pairs = deps.pairs();
+    const single = pairs.length === 1 ? pairs[0] : undefined;
     const botId = query.data.botId ?? single?.botId;
     const customerId = query.data.customerId ?? single?.customerId;
     if (!botId || !customerId) {
@@ -75,7 +77,12 @@ export function adminRoutes(deps: AdminRouteDeps): Hono<RelayEnv> {
       ]);
     }
     if (!pairs.some((p) => p.botId === botId && p.customerId === customerId)) {
-      return fail(c, 403, 'bot_not_allowed', `${botId}:${customerId} is not in RELAY_ALLOWED_BOTS`);
+      return fail(
+        c,
+        403,
+        'bot_not_allowed',
+        `${botId}:${customerId} is not a pair of this relay (RELAY_ALLOWED_BOTS or RELAY_SITES_FILE)`,
+      );
     }
     try {
       const listing = await client.listChats({
