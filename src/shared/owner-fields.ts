@@ -29,7 +29,7 @@ const KNOWN = ['kind', 'key', 'label', 'required', 'maxLength', 'options', 'min'
 const STRINGS = ['text', 'textarea', 'email', 'number'];
 
 // Plain checks, not a zod object schema: this runs in the form chunk, where zod's object,
-// union and record parsers cost ~6.5 KB of gzip (README "Owner settings: decisions").
+// union and record parsers cost ~4 KB of gzip (README "Decisions (issue 12)").
 type Problems = string[];
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

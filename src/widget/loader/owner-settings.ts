@@ -1,7 +1,7 @@
 // The issue-12 settings of the tag (data-open, data-datalayer, data-form-id, data-success-url,
 // data-remember-days, data-prefill-from-url), read by their own modules' parsers, and what the
 // loader does with them: the automatic open, and after an accepted lead the remembered flag, the
-// data layer push and the success URL (README "Opening, conversions and not asking twice").
+// data layer push and the success URL (README "When it opens, what it asks, what it reports").
 import { parseDataLayer, pushLeadConversion } from '../data-layer.ts';
 import {
   type OpenSchedulerDeps,
