@@ -10,12 +10,16 @@ import { widgetPage } from '../_util/test-pages.ts';
 const suite = useBrowserStack();
 const TALL = '<p>Menu.</p><div style="height:3000px"></div><p>Footer.</p>';
 
-async function visit(path: string, open: string): Promise<Page> {
+async function visit(
+  path: string,
+  open: string,
+  reducedMotion: 'reduce' | 'no-preference' = 'no-preference',
+): Promise<Page> {
   suite.stack.pages.setPage(
     path,
     widgetPage({ relayUrl: suite.stack.relay.url, data: { open }, body: TALL }),
   );
-  const page = await (await newContext(suite.browser)).newPage();
+  const page = await (await newContext(suite.browser, { reducedMotion })).newPage();
   await page.goto(`${suite.stack.pages.url}${path}`);
   await page.getByRole('button', { name: 'Contact us' }).waitFor();
   return page;
@@ -99,5 +103,20 @@ describe('data-open="scroll:50"', () => {
     await expect.poll(() => isOpen(page)).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Menu');
     await page.context().close();
+  });
+});
+
+describe('data-open="delay:0"', () => {
+  it('fetches the form and opens at once, with no animation under prefers-reduced-motion', async () => {
+    const animation = async (page: Page) => {
+      await expect.poll(() => isOpen(page)).toBe(true);
+      return panel(page).evaluate((element) => getComputedStyle(element).animationName);
+    };
+    const moving = await visit('/delay', 'delay:0');
+    expect(await animation(moving)).toBe('rise');
+    await moving.context().close();
+    const still = await visit('/delay-reduced', 'delay:0', 'reduce');
+    expect(await animation(still)).toBe('none');
+    await still.context().close();
   });
 });
