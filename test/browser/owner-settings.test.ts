@@ -3,7 +3,7 @@
 // send with "Send again", the success URL, and axe on the form with questions in en and ar.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { newContext, seriousAxeViolations } from '../_util/browser.ts';
+import { newContext, probe, seriousAxeViolations } from '../_util/browser.ts';
 import { useBrowserStack } from '../_util/e2e-stack.ts';
 import { widgetPage } from '../_util/test-pages.ts';
 
@@ -87,6 +87,42 @@ describe('questions of the site owner', () => {
     await page.getByRole('button', { name: 'Send' }).click();
     await expect.poll(() => page.getByLabel('Event').getAttribute('aria-invalid')).toBe('true');
     expect(suite.stack.sim.received()).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('a bad declaration', () => {
+  it('gets one console error naming it; the other questions and the form still work', async () => {
+    const block = JSON.stringify([
+      { kind: 'text', key: 'company', label: 'Company' },
+      { kind: 'radio', key: 'size', label: 'Team size' },
+    ]);
+    suite.stack.pages.setPage(
+      '/bad-question',
+      widgetPage({
+        relayUrl: suite.stack.relay.url,
+        body: `<script type="application/json" data-eleapi-leads-fields>${block}</script>`,
+      }),
+    );
+    const page = await (await newContext(suite.browser)).newPage();
+    const seen = await probe(page);
+    await page.goto(`${suite.stack.pages.url}/bad-question`);
+    await page.getByRole('button', { name: 'Contact us' }).click();
+    await page.getByLabel('Company').fill('Acme');
+    expect(await page.getByLabel('Team size').count()).toBe(0);
+    expect(seen.consoleErrors).toEqual([
+      expect.stringContaining(
+        'data-eleapi-leads-fields: question 2 ("size"): kind must be one of text, textarea',
+      ),
+    ]);
+    await page.getByLabel('Name').fill('Ada Lovelace');
+    await page.getByLabel('Email').fill('ada@example.com');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => suite.stack.sim.received().length).toBe(1);
+    expect(suite.stack.sim.received()[0]?.body.attributes?.[0]).toEqual({
+      key: 'company',
+      value: 'Acme',
+    });
     await page.context().close();
   });
 });
