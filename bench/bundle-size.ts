@@ -12,10 +12,12 @@ export const ALL_JS_BUDGET_GZIP_BYTES = 22_528;
 /**
  * What test/build/bundle.test.ts enforces until the budgets above are met: ratchets just above
  * the sizes measured after the split (loader 8,445, all JS 26,259; ARCHITECTURE.md "The loader
- * and the form chunk" lists where the bytes are and the levers not yet taken).
+ * and the form chunk" lists where the bytes are and the levers not yet taken), raised by what
+ * issue 12's wiring added (loader +1,579 to 10,024, all JS +4,470 to 30,729; ARCHITECTURE.md
+ * "Owner settings in the loader and the chunk").
  */
-export const LOADER_CEILING_GZIP_BYTES = 8_704;
-export const ALL_JS_CEILING_GZIP_BYTES = 26_624;
+export const LOADER_CEILING_GZIP_BYTES = 10_283;
+export const ALL_JS_CEILING_GZIP_BYTES = 31_094;
 
 export const LOADER_FILE = 'eleapi-leads.js';
 export const FORM_CHUNK_NAME = /^eleapi-leads\.form\.[\da-f]+\.js$/;

@@ -25,3 +25,16 @@ export const ID_CHARACTER = '[\\w-]';
 
 /** A bot, customer or agent id: letters, digits, "_" or "-", 1 to LIMITS.id of them. */
 export const ID_PATTERN = new RegExp(`^${ID_CHARACTER}{1,${LIMITS.id}}$`);
+
+/**
+ * An attribute key: a letter or digit, then letters, digits, `_`, `-` or `.`, as CRM and
+ * spreadsheet columns take them (eleapi's own example key is `ID`; ours are `page_url`,
+ * `utm_source`). No spaces, so a key reads the same in the inbox, the CSV and a filter.
+ */
+export const ATTRIBUTE_KEY = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+export const ATTRIBUTE_KEY_RULE = `1 to ${LIMITS.attributeKey} letters, digits, "_", "-" or ".", starting with a letter or digit`;
+
+/** Whether `key` is an attribute key both ends accept (already trimmed). */
+export const isAttributeKey = (key: string): boolean =>
+  key.length <= LIMITS.attributeKey && ATTRIBUTE_KEY.test(key);

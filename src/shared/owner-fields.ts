@@ -2,10 +2,8 @@
 //   <script type="application/json" data-eleapi-leads-fields>[{ "kind": "text", … }]</script>
 // A JSON data block, not attributes: the browser never runs it (no CSP change, no eval), and
 // options and per-locale labels are nested data that attributes would need a mini-language for.
-// Each answer goes to eleapi as an attribute, so keys and lengths follow lead-attributes.ts.
-import * as z from 'zod/mini';
-import { ATTRIBUTE_KEY, ATTRIBUTE_KEY_RULE } from './lead-attributes.ts';
-import { LIMITS } from './lead-fields.ts';
+// Each answer goes to eleapi as an attribute, so keys follow the shared ATTRIBUTE_KEY (lead-limits.ts).
+import { ATTRIBUTE_KEY, ATTRIBUTE_KEY_RULE, LIMITS } from './lead-limits.ts';
 
 export const OWNER_FIELD_KINDS = [
   'text',
@@ -30,120 +28,161 @@ const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 const KNOWN = ['kind', 'key', 'label', 'required', 'maxLength', 'options', 'min', 'max'];
 const STRINGS = ['text', 'textarea', 'email', 'number'];
 
-const text = (what: string) =>
-  z
-    .string(`${what} must be text`)
-    .check(
-      z.trim(),
-      z.minLength(1, `${what} must not be empty`),
-      z.maxLength(TEXT_MAX, `${what} must be at most ${TEXT_MAX} characters`),
-    );
+// Plain checks, not a zod object schema: this runs in the form chunk, where zod's object,
+// union and record parsers cost ~4 KB of gzip (README "Decisions (issue 12)").
+type Problems = string[];
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
-// When neither branch of a union fits, say what the branch of the input's type expected.
-const either = <A extends z.ZodMiniType, B extends z.ZodMiniType>(a: A, b: B, expected: string) =>
-  z.union([a, b], {
-    error: (issue) => {
-      if (issue.code !== 'invalid_union') return undefined;
-      const input = issue.input;
-      const branch = typeof input === 'string' ? 0 : input && typeof input === 'object' ? 1 : -1;
-      return issue.errors[branch]?.[0]?.message ?? expected;
-    },
-  });
+/** Trimmed, non-empty text of at most TEXT_MAX characters, or undefined (a problem noted). */
+function text(value: unknown, what: string, problems: Problems): string | undefined {
+  if (typeof value !== 'string') return void problems.push(`${what} must be text`);
+  const trimmed = value.trim();
+  if (!trimmed) return void problems.push(`${what} must not be empty`);
+  if (trimmed.length > TEXT_MAX) {
+    return void problems.push(`${what} must be at most ${TEXT_MAX} characters`);
+  }
+  return trimmed;
+}
 
 // "Company", or { "en": "Company", "ar": "الشركة" }: the form's locale, else its language, else en.
-const localizedText = (what: string) =>
-  either(
-    text(what),
-    z
-      .record(z.string().check(z.regex(LANGUAGE)), text(what), {
-        error: (issue) =>
-          issue.code === 'invalid_key'
-            ? `${what} languages must be tags like "en", "ar" or "pt-BR"`
-            : undefined,
-      })
-      .check(z.refine((texts) => Object.keys(texts).length > 0, `${what} must not be empty`)),
-    `${what} must be text or texts by language, like {"en": "…", "ar": "…"}`,
-  );
+function localizedText(
+  value: unknown,
+  what: string,
+  problems: Problems,
+): LocalizedText | undefined {
+  if (typeof value === 'string') return text(value, what, problems);
+  if (!isRecord(value)) {
+    return void problems.push(
+      `${what} must be text or texts by language, like {"en": "…", "ar": "…"}`,
+    );
+  }
+  const entries = Object.entries(value);
+  if (!entries.length) return void problems.push(`${what} must not be empty`);
+  const before = problems.length;
+  const texts: Record<string, string> = {};
+  for (const [language, item] of entries) {
+    if (!LANGUAGE.test(language)) {
+      problems.push(`${what} languages must be tags like "en", "ar" or "pt-BR"`);
+    }
+    const checked = text(item, what, problems);
+    if (checked !== undefined) texts[language] = checked;
+  }
+  return problems.length === before ? texts : undefined;
+}
 
-const option = either(
-  text('an option'),
-  z.strictObject(
-    { value: text('an option value'), label: localizedText('an option label') },
-    { error: () => 'an option object holds "value" and "label" only' },
-  ),
-  'each option must be text, or {"value": "…", "label": …}',
-);
+function option(value: unknown, problems: Problems) {
+  if (typeof value === 'string') {
+    const checked = text(value, 'an option', problems);
+    return checked === undefined ? undefined : { value: checked, label: checked };
+  }
+  if (!isRecord(value)) {
+    return void problems.push('each option must be text, or {"value": "…", "label": …}');
+  }
+  if (Object.keys(value).some((name) => name !== 'value' && name !== 'label')) {
+    return void problems.push('an option object holds "value" and "label" only');
+  }
+  const checked = text(value.value, 'an option value', problems);
+  const label = localizedText(value.label, 'an option label', problems);
+  return checked === undefined || label === undefined ? undefined : { value: checked, label };
+}
 
-const whole = (what: string, min: number, max: number) => {
-  const message = `${what} must be a whole number from ${min} to ${max}`;
-  return z.int(message).check(z.gte(min, message), z.lte(max, message));
-};
+function whole(value: unknown, what: string, min: number, max: number, problems: Problems) {
+  if (Number.isInteger(value) && (value as number) >= min && (value as number) <= max) {
+    return value as number;
+  }
+  return void problems.push(`${what} must be a whole number from ${min} to ${max}`);
+}
+
+function number(value: unknown, what: string, problems: Problems) {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  return void problems.push(`${what} must be a number`);
+}
 
 /**
- * One question as the owner declares it. `key` is the attribute key sent to eleapi.
+ * One question as the owner declares it, checked: the question ready to render, or every
+ * problem found. `key` is the attribute key sent to eleapi.
  *
  * @example
- * ownerFieldSchema.parse({ kind: 'select', key: 'event', label: { en: 'Event', ar: 'المناسبة' },
+ * checkOwnerField({ kind: 'select', key: 'event', label: { en: 'Event', ar: 'المناسبة' },
  *   options: ['Wedding', { value: 'corporate', label: 'Company party' }], required: true });
  */
-export const ownerFieldSchema = z
-  .strictObject(
-    {
-      kind: z.enum(OWNER_FIELD_KINDS, `kind must be one of ${OWNER_FIELD_KINDS.join(', ')}`),
-      key: z
-        .string('key is required: the attribute key sent to eleapi')
-        .check(
-          z.maxLength(LIMITS.attributeKey, `key must be ${ATTRIBUTE_KEY_RULE}`),
-          z.regex(ATTRIBUTE_KEY, `key must be ${ATTRIBUTE_KEY_RULE}`),
-        ),
-      label: localizedText('label'),
-      required: z.optional(z.boolean('required must be true or false')),
-      maxLength: z.optional(whole('maxLength', 1, LIMITS.attributeValue)),
-      options: z.optional(
-        z
-          .array(option, 'options must be a list')
-          .check(
-            z.minLength(1, 'options must not be empty'),
-            z.maxLength(MAX_OPTIONS, `at most ${MAX_OPTIONS} options`),
-          ),
-      ),
-      min: z.optional(z.number('min must be a number')),
-      max: z.optional(z.number('max must be a number')),
-    },
-    {
-      error: (issue) =>
-        issue.code === 'unrecognized_keys'
-          ? `unknown ${issue.keys.map((name) => `"${name}"`).join(', ')}; use ${KNOWN.join(', ')}`
-          : 'a question must be an object like {"kind": "text", "key": "company", "label": "Company"}',
-    },
-  )
-  .check(
-    z.superRefine((field, ctx) => {
-      const problem = (message: string) =>
-        ctx.issues.push({ code: 'custom', message, input: field });
-      // The relay refuses it (it stamps consent itself), which would refuse the whole lead.
-      if (field.key.toLowerCase() === 'consent') {
-        problem('key "consent" is set by the relay; choose another');
-      }
-      if (field.kind === 'select' && !field.options) problem('a select needs options');
-      if (field.kind !== 'select' && field.options) problem('options are for kind select only');
-      if (field.maxLength !== undefined && !STRINGS.includes(field.kind)) {
-        problem(`maxLength is for kinds ${STRINGS.join(', ')} only`);
-      }
-      const bounded = field.min !== undefined || field.max !== undefined;
-      if (field.kind !== 'number' && bounded) problem('min and max are for kind number only');
-      if (field.min !== undefined && field.max !== undefined && field.min > field.max) {
-        problem('min must not be greater than max');
-      }
-      const values = (field.options ?? []).map((item) =>
-        typeof item === 'string' ? item : item.value,
-      );
+export function checkOwnerField(
+  declared: unknown,
+): { field: OwnerField; problems?: undefined } | { field?: undefined; problems: string[] } {
+  if (!isRecord(declared)) {
+    return {
+      problems: [
+        'a question must be an object like {"kind": "text", "key": "company", "label": "Company"}',
+      ],
+    };
+  }
+  const problems: Problems = [];
+  const unknown = Object.keys(declared).filter((name) => !KNOWN.includes(name));
+  if (unknown.length) {
+    problems.push(
+      `unknown ${unknown.map((name) => `"${name}"`).join(', ')}; use ${KNOWN.join(', ')}`,
+    );
+  }
+  const { kind, key, required, maxLength, options, min, max } = declared;
+  const known = (OWNER_FIELD_KINDS as readonly unknown[]).includes(kind);
+  if (!known) problems.push(`kind must be one of ${OWNER_FIELD_KINDS.join(', ')}`);
+  if (typeof key !== 'string') problems.push('key is required: the attribute key sent to eleapi');
+  else if (key.length > LIMITS.attributeKey || !ATTRIBUTE_KEY.test(key)) {
+    problems.push(`key must be ${ATTRIBUTE_KEY_RULE}`);
+  } else if (key.toLowerCase() === 'consent') {
+    // The relay refuses it (it stamps consent itself), which would refuse the whole lead.
+    problems.push('key "consent" is set by the relay; choose another');
+  }
+  const label = localizedText(declared.label, 'label', problems);
+  if (required !== undefined && typeof required !== 'boolean') {
+    problems.push('required must be true or false');
+  }
+  const length =
+    maxLength === undefined ? undefined : whole(maxLength, 'maxLength', 1, TEXT_MAX, problems);
+  const low = min === undefined ? undefined : number(min, 'min', problems);
+  const high = max === undefined ? undefined : number(max, 'max', problems);
+  let choices: OwnerField['options'] = [];
+  if (options !== undefined) {
+    if (!Array.isArray(options)) problems.push('options must be a list');
+    else if (!options.length) problems.push('options must not be empty');
+    else if (options.length > MAX_OPTIONS) problems.push(`at most ${MAX_OPTIONS} options`);
+    else {
+      choices = options.flatMap((item) => option(item, problems) ?? []);
+      const values = choices.map((choice) => choice.value);
       const twice = values.find((value, index) => values.indexOf(value) !== index);
-      if (twice !== undefined) problem(`option "${twice}" is listed twice`);
-    }),
-  );
+      if (twice !== undefined) problems.push(`option "${twice}" is listed twice`);
+    }
+  }
+  if (known) {
+    if (kind === 'select' && options === undefined) problems.push('a select needs options');
+    if (kind !== 'select' && options !== undefined)
+      problems.push('options are for kind select only');
+    if (maxLength !== undefined && !STRINGS.includes(kind as string)) {
+      problems.push(`maxLength is for kinds ${STRINGS.join(', ')} only`);
+    }
+    if (kind !== 'number' && (min !== undefined || max !== undefined)) {
+      problems.push('min and max are for kind number only');
+    }
+  }
+  if (low !== undefined && high !== undefined && low > high) {
+    problems.push('min must not be greater than max');
+  }
+  if (problems.length || label === undefined) return { problems };
+  return {
+    field: {
+      kind: kind as OwnerFieldKind,
+      key: key as string,
+      label,
+      required: required === true,
+      maxLength: length ?? TEXT_MAX,
+      options: choices,
+      ...(low !== undefined && { min: low }),
+      ...(high !== undefined && { max: high }),
+    },
+  };
+}
 
-export type OwnerFieldDeclaration = z.input<typeof ownerFieldSchema>;
 export type LocalizedText = string | Record<string, string>;
 
 /** A question ready to render: defaults applied, options as `{ value, label }`. */
@@ -204,30 +243,18 @@ export function parseOwnerFields(json: string, report: (message: string) => void
   }
   const fields: OwnerField[] = [];
   declared.slice(0, MAX_OWNER_FIELDS).forEach((item, index) => {
-    const result = ownerFieldSchema.safeParse(item);
-    const problems = result.success ? [] : result.error.issues.map((issue) => issue.message);
-    if (result.success && fields.some((field) => field.key === result.data.key)) {
-      problems.push(`key "${result.data.key}" is used by an earlier question`);
+    const result = checkOwnerField(item);
+    const problems = result.problems ?? [];
+    if (result.field && fields.some((field) => field.key === result.field.key)) {
+      problems.push(`key "${result.field.key}" is used by an earlier question`);
     }
-    if (!result.success || problems.length) {
+    if (!result.field || problems.length) {
       report(
         `${where}: ${nameOf(item, index)}: ${[...new Set(problems)].join('; ')}. It is left out.`,
       );
       return;
     }
-    const { kind, key, label, required, maxLength, options, min, max } = result.data;
-    fields.push({
-      kind,
-      key,
-      label,
-      required: required ?? false,
-      maxLength: maxLength ?? LIMITS.attributeValue,
-      options: (options ?? []).map((item) =>
-        typeof item === 'string' ? { value: item, label: item } : item,
-      ),
-      ...(min !== undefined && { min }),
-      ...(max !== undefined && { max }),
-    });
+    fields.push(result.field);
   });
   return fields;
 }

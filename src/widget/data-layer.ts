@@ -1,6 +1,6 @@
 // data-datalayer="on": one `generate_lead` push to window.dataLayer (Google Tag Manager, GA4)
 // per lead the relay accepted, with no personal data (issue 12).
-import { ID_PATTERN } from '../shared/lead-fields.ts';
+import { ID_PATTERN } from '../shared/lead-limits.ts';
 
 /** Exactly what is pushed: no name, email, phone, message or uuid. */
 export interface LeadConversion {

@@ -2,6 +2,7 @@
 // what the chunk registers and what the loader hands it. Both sides import this file and
 // types.ts, never each other (biome.json enforces it for the loader).
 import type { FormCore, Prefill, Report, WidgetView } from './types.ts';
+import type { UrlPrefillField } from './url-prefill.ts';
 
 /**
  * The chunk announces itself with this CustomEvent on document, its detail the FormChunk. The
@@ -18,6 +19,10 @@ export interface MountOptions {
   /** The panel's heading: the launcher's label, from the loader's one copy of it. */
   title: string;
   report: Report;
+  /** A send is remembered (remember.ts): the form says "we have your details" until "Send again". */
+  remembered: boolean;
+  /** "Send again": clears the remembered flag. */
+  forget(): void;
 }
 
 /** What the form chunk gives the loader. */
@@ -26,4 +31,6 @@ export interface FormChunk {
   mount(options: MountOptions): WidgetView;
   /** Checks an `EleapiLeads.prefill()` argument (the dial table lives in the chunk). */
   parsePrefill(fields: unknown, report: Report): Prefill;
+  /** data-prefill-from-url: the named query parameters that pass the field schemas. */
+  prefillFromUrl(search: string, fields: readonly UrlPrefillField[]): Prefill;
 }

@@ -58,6 +58,8 @@ export interface FormValues {
   consent: boolean;
   /** Honeypot, hidden from people. */
   website: string;
+  /** Answers to the site owner's questions, by key (shared/owner-answers.ts). */
+  answers?: Record<string, string | boolean>;
 }
 
 /** Fields a page may fill in ahead through `EleapiLeads.prefill()`. */
@@ -96,7 +98,8 @@ export interface FormCore extends Omit<FormController, 'submit'> {
 
 /** What the core gets back from mounting the UI. */
 export interface WidgetView {
-  open(): void;
+  /** `moveFocus: false` (an automatic open while the page has focus somewhere): focus stays. */
+  open(options?: { moveFocus?: boolean }): void;
   close(): void;
   /** Removes the element, its listeners and timers. */
   destroy(): void;

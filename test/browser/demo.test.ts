@@ -147,6 +147,53 @@ describe('npm run demo', () => {
     expect(await demo.exitCode).toBe(0);
   });
 
+  it('shows the catering questions and the data layer panel, and opens the exit page on exit intent', async () => {
+    const ports = await demoPorts();
+    const demo = runDemo(portEnv(ports));
+    try {
+      await demo.waitFor('Press Ctrl-C to stop.');
+      const site = `http://127.0.0.1:${ports.site}`;
+      const page = await (await newContext(browser)).newPage();
+      const seen = await probe(page);
+      await page.goto(`${site}/catering.html`);
+      await page.getByRole('button', { name: 'Plan your catering' }).click();
+      await page.getByLabel('Name').fill('Catering Visitor');
+      await page.getByLabel('Email').fill('catering.visitor@example.com');
+      await page.getByLabel('Phone').fill('202 555 0143');
+      await page.getByLabel('What is the occasion?').selectOption('Wedding');
+      await page.getByLabel('How many guests?').fill('80');
+      await page.getByLabel(/may contact me/).check();
+      await page.getByRole('button', { name: 'Ask for a quote' }).click();
+      await page.getByText(/catering team will call you/).waitFor();
+      const pushes = page.locator('#datalayer-pushes li');
+      await expect
+        .poll(() => pushes.allTextContents())
+        .toEqual([
+          '{"event":"generate_lead","lead_source":"eleapi-leads","form_id":"catering-quote"}',
+        ]);
+      expect(seen.consoleErrors).toEqual([]);
+      await page.context().close();
+
+      // A new visitor: the one who just sent is remembered, and a remembered visitor is not asked.
+      const visitor = await (await newContext(browser)).newPage();
+      await visitor.goto(`${site}/exit.html`);
+      await visitor.getByRole('button', { name: 'Before you go' }).waitFor();
+      const panel = visitor.getByRole('dialog', { name: 'Before you go' });
+      // Until the chunk and the exit gesture, nothing opens; then the panel does, by itself.
+      await expect
+        .poll(async () => {
+          await visitor.mouse.move(400, 300);
+          await visitor.mouse.move(400, -20, { steps: 4 });
+          return panel.isVisible();
+        })
+        .toBe(true);
+      await visitor.context().close();
+    } finally {
+      demo.child.kill('SIGINT');
+    }
+    expect(await demo.exitCode).toBe(0);
+  });
+
   it('refuses to start when a port is taken, naming the port and the variable to change', async () => {
     const ports = await demoPorts();
     const blocker: Server = createServer();

@@ -1,9 +1,9 @@
 import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import {
+  checkOwnerField,
   localize,
   MAX_OWNER_FIELDS,
   type OwnerField,
-  ownerFieldSchema,
   parseOwnerFields,
 } from '../../src/shared/owner-fields.ts';
 
@@ -360,9 +360,12 @@ describe('localize', () => {
   });
 });
 
-describe('ownerFieldSchema types', () => {
-  it('infers what an owner may declare', () => {
-    expectTypeOf(ownerFieldSchema.parse(COMPANY).kind).toEqualTypeOf<
+describe('checkOwnerField types', () => {
+  it('types what an owner may declare', () => {
+    const checked = checkOwnerField(COMPANY);
+    expect(checked.problems).toBeUndefined();
+    if (checked.problems) return;
+    expectTypeOf(checked.field.kind).toEqualTypeOf<
       'text' | 'textarea' | 'email' | 'number' | 'select' | 'checkbox'
     >();
     expectTypeOf<OwnerField['label']>().toEqualTypeOf<string | Record<string, string>>();

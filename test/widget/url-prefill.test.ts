@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { parsePrefillFromUrl, prefillFromUrl } from '../../src/widget/url-prefill.ts';
+import { prefillFromUrl } from '../../src/widget/form/url-prefill-values.ts';
+import { parsePrefillFromUrl } from '../../src/widget/url-prefill.ts';
 
 describe('parsePrefillFromUrl (data-prefill-from-url)', () => {
   it('reads a comma list of name, email, phone; none by default', () => {

@@ -1,9 +1,15 @@
 // The FormController the views talk to: builds the body from what the visitor typed (zod's
 // field cleaning and the dial table live in the chunk) and hands it to the loader's core.
+
+import { toOwnerAttributes } from '../../shared/owner-answers.ts';
+import type { OwnerField } from '../../shared/owner-fields.ts';
 import type { FormController, FormCore, Outcome } from '../types.ts';
 import { buildSubmission } from './submission.ts';
 
-export function formController(core: FormCore): FormController {
+export function formController(
+  core: FormCore,
+  questions: readonly OwnerField[] = [],
+): FormController {
   let pending: Promise<Outcome> | undefined;
   return {
     settings: core.settings,
@@ -14,7 +20,8 @@ export function formController(core: FormCore): FormController {
       // A second submit while one is in flight gets the same answer, not a second request.
       // Runs synchronously up to the send, so `submit` fires before this returns.
       pending ??= (async () => {
-        const body = buildSubmission(values, core.settings, core.uuid(), core.context());
+        const answers = toOwnerAttributes(questions, values.answers ?? {});
+        const body = buildSubmission(values, core.settings, core.uuid(), core.context(), answers);
         const typed = values.phone.trim();
         const asTyped = typed && (typed.startsWith('+') ? typed : `${typed} (${values.dialCode})`);
         return core.send(body, asTyped);

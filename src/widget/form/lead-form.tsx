@@ -4,14 +4,28 @@ import { h } from 'preact';
 import { FORM_FIELDS, type FormField, LIMITS } from '../../shared/lead-fields.ts';
 import { ConsentField } from './consent-field.tsx';
 import { control, Field } from './field.tsx';
+import { OwnerQuestion, questionId } from './owner-question.tsx';
 import { PhoneField } from './phone-field.tsx';
 import { statusText } from './status-text.ts';
 import type { ErrorKey } from './validate-form.ts';
 import type { ViewProps } from './view-props.ts';
 import { isDone } from './view-state.ts';
 
-export function LeadForm({ settings, t, options, state, act }: ViewProps) {
+export function LeadForm({ settings, t, options, questions, state, act }: ViewProps) {
   const done = isDone(state);
+  // A send is remembered: say so, with a way to send again (README "Not asking twice").
+  if (state.remembered && !done) {
+    return (
+      <div>
+        <p class="done" part="status" tabIndex={-1}>
+          {t.remembered}
+        </p>
+        <button type="button" part="button" class="again" onClick={act.sendAgain}>
+          {t.sendAgain}
+        </button>
+      </div>
+    );
+  }
   const error = (key: ErrorKey) => {
     const text = state.errors[key];
     return text && t[text];
@@ -54,6 +68,13 @@ export function LeadForm({ settings, t, options, state, act }: ViewProps) {
           onInput={act.edited}
         >
           {FORM_FIELDS.filter((id) => settings.fields.includes(id)).map(field)}
+          {questions.map((question) => (
+            <OwnerQuestion
+              field={question}
+              locale={settings.locale}
+              error={error(questionId(question))}
+            />
+          ))}
           {settings.consent !== undefined && (
             <ConsentField
               text={settings.consent}

@@ -3,6 +3,7 @@
 import { FORM_CHUNK_EVENT, type FormChunk } from '../form-seam.ts';
 import { mountForm } from './mount.tsx';
 import { parsePrefill } from './prefill.ts';
+import { prefillFromUrl } from './url-prefill-values.ts';
 
-const chunk: FormChunk = { mount: mountForm, parsePrefill };
+const chunk: FormChunk = { mount: mountForm, parsePrefill, prefillFromUrl };
 document.dispatchEvent(new CustomEvent(FORM_CHUNK_EVENT, { detail: chunk }));

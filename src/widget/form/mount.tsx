@@ -3,7 +3,9 @@
 // Every .tsx imports preact's h for classic JSX (tsconfig.json): jsx-runtime costs ~75 B gzip.
 import { h, render, type VNode } from 'preact';
 import { countryByIso } from '../../shared/dial-codes.ts';
+import type { OwnerField } from '../../shared/owner-fields.ts';
 import type { MountOptions } from '../form-seam.ts';
+import { readOwnerFields } from '../owner-fields-block.ts';
 import type { FormController, WidgetView } from '../types.ts';
 import { countryOptions, regionName } from './countries.ts';
 import { formController } from './form-controller.ts';
@@ -13,8 +15,17 @@ import { createViewState } from './view-state.ts';
 import { Widget } from './widget.tsx';
 
 /** The form's handles for the loader, which calls it once the chunk registered (form-seam.ts). */
-export const mountForm = ({ core, ...options }: MountOptions): WidgetView =>
-  mountPanel({ ...options, controller: formController(core) });
+export function mountForm({ core, ...options }: MountOptions): WidgetView {
+  // Read when the form is built: the block may come after the tag in the page.
+  const questions = readOwnerFields(options.root.host.ownerDocument, options.report);
+  return mountPanel({ ...options, questions, controller: formController(core, questions) });
+}
+
+type PanelOptions = Omit<MountOptions, 'core' | 'remembered' | 'forget'> &
+  Partial<Pick<MountOptions, 'remembered' | 'forget'>> & {
+    controller: FormController;
+    questions?: readonly OwnerField[];
+  };
 
 /** The panel over any FormController (tests pass a double). */
 export function mountPanel({
@@ -23,7 +34,10 @@ export function mountPanel({
   slot,
   title,
   report,
-}: Omit<MountOptions, 'core'> & { controller: FormController }): WidgetView {
+  questions = [],
+  remembered = false,
+  forget = () => {},
+}: PanelOptions): WidgetView {
   let { settings } = given;
   // The loader checks the code's shape only: the dial table is here.
   if (!countryByIso(settings.defaultCountry)) {
@@ -52,24 +66,29 @@ export function mountPanel({
 
   let drawn: ReturnType<typeof createViewState> | undefined;
   const draw = () => {
-    drawn ??= createViewState(controller, root, (state, act) =>
-      render(
-        <Widget
-          settings={settings}
-          t={t}
-          options={optionsFor(state.listed, state.country)}
-          state={state}
-          act={act}
-        />,
-        slot,
-      ),
+    drawn ??= createViewState(
+      controller,
+      root,
+      (state, act) =>
+        render(
+          <Widget
+            settings={settings}
+            t={t}
+            options={optionsFor(state.listed, state.country)}
+            questions={questions}
+            state={state}
+            act={act}
+          />,
+          slot,
+        ),
+      { questions, remembered, forget },
     );
     return drawn;
   };
   if (settings.mode === 'inline') draw();
 
   return {
-    open: () => draw().actions.setOpen(true),
+    open: (options) => draw().actions.setOpen(true, options?.moveFocus),
     close: () => drawn?.actions.setOpen(false),
     destroy() {
       drawn?.dispose();

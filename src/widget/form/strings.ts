@@ -25,6 +25,8 @@ const KEYS = [
   'bad',
   'badEmail',
   'badPhone',
+  'remembered',
+  'sendAgain',
 ] as const;
 
 /** Every string the UI shows. Kept short: each one ships seven times in the bundle. The title is

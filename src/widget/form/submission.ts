@@ -15,6 +15,8 @@ export function buildSubmission(
   settings: WidgetSettings,
   uuid: string,
   context: Attribute[],
+  /** The answers to the owner's questions: first, so page context never pushes them out. */
+  answers: Attribute[] = [],
 ): LeadSubmission {
   const shown = (field: FormField) =>
     (settings.fields.includes(field) && values[field].trim()) || undefined;
@@ -31,9 +33,10 @@ export function buildSubmission(
   const phone = reading
     ? `${reading.national}${reading.extension && ` ext. ${reading.extension}`}` || undefined
     : typed || undefined;
-  // The site's attributes win over page context on the same key; values and count bounded.
+  // Answers, then the site's attributes, win over page context on the same key; values and
+  // count bounded.
   const keys = new Set<string>();
-  const attributes = [...settings.attributes, ...context]
+  const attributes = [...answers, ...settings.attributes, ...context]
     .filter(({ key }) => !keys.has(key) && keys.add(key))
     .slice(0, LIMITS.attributes)
     .map(({ key, value }) => ({ key, value: value.slice(0, LIMITS.attributeValue) }));

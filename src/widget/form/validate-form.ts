@@ -18,8 +18,8 @@ export interface Draft extends FormValues {
   country: string;
 }
 
-/** The controls an error can sit on. */
-export type ErrorKey = FormField | 'dialCode' | 'consent';
+/** The controls an error can sit on; `q-<key>`: a question of the site owner's. */
+export type ErrorKey = FormField | 'dialCode' | 'consent' | `q-${string}`;
 export type FieldErrors = { [key in ErrorKey]?: ErrorText };
 
 type Settings = Pick<WidgetSettings, 'fields' | 'required' | 'consent'>;

@@ -1,7 +1,10 @@
 // The UI's state and what changes it: one plain object, redrawn whole after each change. Render
 // is synchronous, so focus moves right after the redraw that shows its target.
+import { checkOwnerAnswers } from '../../shared/owner-answers.ts';
+import type { OwnerField } from '../../shared/owner-fields.ts';
 import type { FormController, Outcome } from '../types.ts';
 import { lockForm, prefillForm, readForm, splitPhone } from './form-dom.ts';
+import { questionId, readAnswers } from './owner-question.tsx';
 import { type ErrorKey, type FieldErrors, issuesToErrors, validateForm } from './validate-form.ts';
 
 export interface ViewState {
@@ -16,10 +19,15 @@ export interface ViewState {
   country: string;
   /** The country list is built: the control was focused or pressed once (issue 10). */
   listed: boolean;
+  /** A send is remembered: "we have your details" and "Send again" instead of the form. */
+  remembered: boolean;
 }
 
 export interface ViewActions {
-  setOpen(open: boolean): void;
+  /** `moveFocus: false`: an automatic open leaves the page's focus where it is. */
+  setOpen(open: boolean, moveFocus?: boolean): void;
+  /** Forgets the remembered send and shows the form. */
+  sendAgain(): void;
   submit(event: Event): Promise<void>;
   /** What the visitor just changed is no longer known to be wrong. */
   edited(event: Event): void;
@@ -37,11 +45,23 @@ export const isDone = ({ outcome }: Pick<ViewState, 'outcome'>) =>
 // First thing to land on when the panel opens: the first field, or the thank-you message.
 const FIRST = '.done,input:not([tabindex]),select,textarea';
 
+/** The owner's questions and the remembered send (remember.ts), as the loader handed them. */
+export interface ViewOptions {
+  questions: readonly OwnerField[];
+  remembered: boolean;
+  forget(): void;
+}
+
 /** The state, the actions, and `dispose` to stop them once the UI is removed. */
 export function createViewState(
   controller: FormController,
   root: ShadowRoot,
   draw: (state: ViewState, actions: ViewActions) => void,
+  { questions, remembered, forget }: ViewOptions = {
+    questions: [],
+    remembered: false,
+    forget() {},
+  },
 ) {
   const { settings } = controller;
   const state: ViewState = {
@@ -51,6 +71,7 @@ export function createViewState(
     errors: {},
     country: settings.defaultCountry,
     listed: false,
+    remembered,
   };
   let live = true;
   const update = (change: Partial<ViewState>, focus?: string) => {
@@ -63,11 +84,16 @@ export function createViewState(
   const pick = (country?: string) => country && update({ country });
 
   const actions: ViewActions = {
-    setOpen(open) {
+    setOpen(open, moveFocus = true) {
       if (!live || settings.mode === 'inline' || open === state.open) return;
       // Focus goes back to the launcher only when it was in the widget, never pulled from the page.
-      update({ open }, open ? FIRST : root.activeElement ? '.launcher' : undefined);
+      const back = root.activeElement ? '.launcher' : undefined;
+      update({ open }, open ? (moveFocus ? FIRST : undefined) : back);
       controller.emit(open ? 'open' : 'close');
+    },
+    sendAgain() {
+      forget();
+      update({ remembered: false }, FIRST);
     },
     async submit(event) {
       event.preventDefault();
@@ -75,8 +101,12 @@ export function createViewState(
       if (state.busy) return;
       const element = event.currentTarget as HTMLFormElement;
       const country = splitPhone(element, state.country) ?? state.country;
-      const { country: _, ...values } = readForm(element, country);
+      const { country: _, ...read } = readForm(element, country);
+      const values = { ...read, answers: readAnswers(element, questions) };
       const errors = validateForm({ ...values, country }, settings);
+      for (const [key, error] of Object.entries(checkOwnerAnswers(questions, values.answers))) {
+        errors[questionId({ key })] = error;
+      }
       if (Object.keys(errors).length) {
         update({ country, errors, outcome: undefined }, '[aria-invalid]');
         return;

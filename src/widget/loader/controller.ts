@@ -20,6 +20,8 @@ export interface ControllerDeps {
   uuid(): string;
   /** Page context attributes, read at submit time (the URL may have changed in an SPA). */
   context(): Attribute[];
+  /** The relay accepted a lead, after its `success` event; `own`: sent from this page. */
+  accepted?(body: LeadSubmission, own: boolean): void;
 }
 
 export interface Controller extends FormCore {
@@ -51,7 +53,10 @@ export function createController(deps: ControllerDeps): Controller {
 
   const announce = (body: LeadSubmission, outcome: Outcome) => {
     const detail = { uuid: body.uuid, fields: leadFields(body) };
-    if (outcome.kind === 'sent') events.emit('success', detail);
+    if (outcome.kind === 'sent') {
+      events.emit('success', detail);
+      deps.accepted?.(body, submitted.has(body.uuid));
+    }
     if (outcome.kind === 'invalid') {
       events.emit('error', { ...detail, reason: 'invalid', issues: outcome.issues });
     }

@@ -9,6 +9,7 @@ import { createEvents } from './events.ts';
 import { createFormLoader } from './form-loader.ts';
 import { launcherText } from './launcher-text.ts';
 import { createOutbox } from './offline-queue.ts';
+import { ownerBehaviour, parseOwnerSettings } from './owner-settings.ts';
 import { pageContext } from './page-context.ts';
 import {
   claimGlobal,
@@ -34,6 +35,7 @@ export interface StartEnv {
   random?: () => number;
   timeoutMs?: number;
   report?: Report;
+  now?: () => number;
 }
 
 /**
@@ -67,6 +69,16 @@ function buildWidget(
   const settings = parseSettings(attrs, { document: doc, navigator: win.navigator, report });
   if (!settings || !claimGlobal(win, report)) return;
   const setTimer = windowTimer(win);
+  const owner = parseOwnerSettings(attrs, win.location.href, report);
+  const session = safeStorage(() => win.sessionStorage);
+  const behaviour = ownerBehaviour(owner, {
+    window: win,
+    local: safeStorage(() => win.localStorage),
+    session,
+    setTimer,
+    now: env.now ?? Date.now,
+    report,
+  });
   const events = createEvents(doc, report);
   const transport = createTransport({
     setTimer,
@@ -86,9 +98,10 @@ function buildWidget(
     events,
     outbox,
     report,
+    accepted: (_, own) => behaviour.accepted(own),
     uuid: sessionUuidSource(
       {
-        session: safeStorage(() => win.sessionStorage),
+        session,
         local: safeStorage(() => win.localStorage),
       },
       settings.uuidKey,
@@ -121,6 +134,8 @@ function buildWidget(
   let destroyed = false;
   // What the page asked for before the chunk arrived, applied in order once it has.
   let wantOpen = false;
+  // An automatic open while the page has focus somewhere leaves it there (open-rules.ts).
+  let moveFocus = true;
   let isOpen = false;
   const prefills: unknown[] = [];
 
@@ -128,6 +143,9 @@ function buildWidget(
     if (destroyed || chunk) return;
     chunk = arrived;
     if (launcher) launcher.textContent = text.title;
+    if (owner.prefillFromUrl.length) {
+      controller.prefill(arrived.prefillFromUrl(win.location.search, owner.prefillFromUrl));
+    }
     for (const fields of prefills.splice(0))
       controller.prefill(arrived.parsePrefill(fields, report));
     try {
@@ -137,12 +155,14 @@ function buildWidget(
         slot: shell.slot,
         title: text.title,
         report,
+        remembered: behaviour.remembered(),
+        forget: behaviour.forget,
       });
     } catch (error) {
       report(`the form could not be shown: ${error}`);
       return;
     }
-    if (wantOpen) view.open();
+    if (wantOpen) view.open({ moveFocus });
   };
   const fetchForm = () => {
     if (destroyed || chunk) return;
@@ -153,21 +173,27 @@ function buildWidget(
       if (wantOpen && launcher) launcher.textContent = text.failed;
     });
   };
-  const openForm = () => {
+  const openForm = (focus = true) => {
     wantOpen = true;
-    if (view) view.open();
+    moveFocus = focus;
+    if (view) view.open({ moveFocus });
     else fetchForm();
   };
 
   if (launcher) {
     for (const intent of ['pointerenter', 'focus', 'touchstart']) on(launcher, intent, fetchForm);
     on(launcher, 'click', () => (view && isOpen ? view.close() : openForm()));
+    behaviour.arm(
+      (options) => openForm(options.moveFocus),
+      () => isOpen || wantOpen,
+    );
   }
   events.on('open', () => {
     isOpen = true;
     launcher?.setAttribute('aria-expanded', 'true');
   });
   events.on('close', () => {
+    behaviour.closed();
     isOpen = false;
     wantOpen = false;
     launcher?.setAttribute('aria-expanded', 'false');
@@ -177,7 +203,7 @@ function buildWidget(
 
   const api: PublicApi = {
     version: VERSION,
-    open: openForm,
+    open: () => openForm(),
     close() {
       wantOpen = false;
       view?.close();
@@ -199,6 +225,7 @@ function buildWidget(
       outbox.dispose();
       transport.dispose();
       cancelIdle();
+      behaviour.dispose();
       listening.abort();
       view?.destroy();
       shell.host.remove();

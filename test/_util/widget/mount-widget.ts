@@ -6,13 +6,20 @@ import { launcherText } from '../../../src/widget/loader/launcher-text.ts';
 import { drawShell } from '../../../src/widget/loader/shell.ts';
 import type { FormController, WidgetView } from '../../../src/widget/types.ts';
 
+/** What the loader hands the panel besides the core: the owner's questions, the remembered send. */
+export type PanelExtras = Pick<
+  Parameters<typeof mountPanel>[0],
+  'questions' | 'remembered' | 'forget'
+>;
+
 export function mountWidget({
   script,
   controller,
+  ...extras
 }: {
   script: HTMLScriptElement;
   controller: FormController;
-}): WidgetView {
+} & PanelExtras): WidgetView {
   const { settings } = controller;
   const { title } = launcherText(settings.locale, settings.title);
   const shell = drawShell(script, settings, title);
@@ -33,6 +40,7 @@ export function mountWidget({
     slot: shell.slot,
     title,
     report: (message) => console.error(`eleapi-leads: ${message}`),
+    ...extras,
   });
   shell.launcher?.addEventListener('click', () => (open ? view.close() : view.open()));
   return {

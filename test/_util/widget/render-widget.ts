@@ -3,7 +3,7 @@ import { act, type BoundFunctions, configure, type queries, within } from '@test
 import { afterEach } from 'vitest';
 import type { WidgetSettings, WidgetView } from '../../../src/widget/types.ts';
 import { type FakeController, fakeController } from './fake-controller.ts';
-import { mountWidget } from './mount-widget.ts';
+import { mountWidget, type PanelExtras } from './mount-widget.ts';
 
 export interface Rendered {
   controller: FakeController;
@@ -26,6 +26,7 @@ configure({ getElementError: (message) => new Error(message ?? 'element not foun
 export function renderWidget(
   settings: Partial<WidgetSettings> = {},
   before?: (controller: FakeController) => void,
+  extras: PanelExtras = {},
 ): Rendered {
   const script = document.createElement('script');
   document.body.append(script);
@@ -33,7 +34,7 @@ export function renderWidget(
   before?.(controller);
   let view: WidgetView | undefined;
   act(() => {
-    view = mountWidget({ script, controller });
+    view = mountWidget({ script, controller, ...extras });
   });
   const host = document.querySelector('eleapi-lead-form') as HTMLElement;
   const root = host.shadowRoot as ShadowRoot;

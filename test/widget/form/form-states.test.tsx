@@ -36,6 +36,7 @@ describe('sending', () => {
         message: 'Call me after 5pm',
         consent: false,
         website: '',
+        answers: {},
       },
     ]);
   });

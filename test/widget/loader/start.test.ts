@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { formController } from '../../../src/widget/form/form-controller.ts';
 import { parsePrefill } from '../../../src/widget/form/prefill.ts';
+import { prefillFromUrl } from '../../../src/widget/form/url-prefill-values.ts';
 import type { FormChunk, MountOptions } from '../../../src/widget/form-seam.ts';
 import { OUTBOX_KEY } from '../../../src/widget/loader/offline-queue.ts';
 import { OWN_UUID_KEY } from '../../../src/widget/loader/session-uuid.ts';
@@ -23,6 +24,7 @@ const chunk: FormChunk = {
     return view;
   },
   parsePrefill,
+  prefillFromUrl,
 };
 const loadChunk = async () => chunk;
 

@@ -1,0 +1,83 @@
+// The issue-12 settings of the tag (data-open, data-datalayer, data-form-id, data-success-url,
+// data-remember-days, data-prefill-from-url), read by their own modules' parsers, and what the
+// loader does with them: the automatic open, and after an accepted lead the remembered flag, the
+// data layer push and the success URL (README "When it opens, what it asks, what it reports").
+import { parseDataLayer, pushLeadConversion } from '../data-layer.ts';
+import {
+  type OpenSchedulerDeps,
+  parseOpenRule,
+  scheduleAutoOpen,
+  suppressAutoOpen,
+} from '../open-rules.ts';
+import { createRemember, parseRememberDays } from '../remember.ts';
+import { goToSuccessUrl, parseSuccessUrl } from '../success-url.ts';
+import type { Report } from '../types.ts';
+import { parsePrefillFromUrl } from '../url-prefill.ts';
+import type { SafeStorage } from './safe-storage.ts';
+import type { SetTimer } from './timer.ts';
+
+export const parseOwnerSettings = (
+  attrs: Record<string, string>,
+  pageUrl: string,
+  report: Report,
+) => ({
+  open: parseOpenRule(attrs, report),
+  dataLayer: parseDataLayer(attrs, report),
+  successUrl: parseSuccessUrl(attrs, pageUrl, report),
+  rememberDays: parseRememberDays(attrs, report),
+  prefillFromUrl: parsePrefillFromUrl(attrs, report),
+});
+
+export type OwnerSettings = ReturnType<typeof parseOwnerSettings>;
+
+export interface OwnerBehaviourDeps {
+  window: Window & typeof globalThis;
+  local: SafeStorage;
+  session: SafeStorage;
+  setTimer: SetTimer;
+  now(): number;
+  report: Report;
+}
+
+export function ownerBehaviour(owner: OwnerSettings, deps: OwnerBehaviourDeps) {
+  const { window: win, session } = deps;
+  const remember = createRemember(deps.local, owner.rememberDays);
+  let disarm = () => {};
+  const stop = (why: 'closed' | 'sent') => {
+    suppressAutoOpen(session, why);
+    disarm();
+  };
+  return {
+    remembered: () => remember.isRemembered(deps.now()),
+    forget: remember.forget,
+    /**
+     * Floating mode: arms data-open, unless the visitor is remembered (nothing to ask).
+     * Returns nothing; `dispose` removes its listeners and timers.
+     */
+    arm(open: OpenSchedulerDeps['open'], isOpen: () => boolean) {
+      if (remember.isRemembered(deps.now())) return;
+      disarm = scheduleAutoOpen(owner.open, {
+        window: win,
+        document: win.document,
+        setTimer: deps.setTimer,
+        session,
+        open,
+        isOpen,
+      });
+    },
+    /** The visitor closed the panel: no automatic open for the rest of the session. */
+    closed: () => stop('closed'),
+    /**
+     * The relay accepted a lead, after its `success` event. `own`: sent from this page (not an
+     * earlier page's lead landing from the outbox), so only then the page may navigate away.
+     */
+    accepted(own: boolean) {
+      remember.remember(deps.now());
+      if (owner.dataLayer.enabled) pushLeadConversion(win, owner.dataLayer.formId, deps.report);
+      if (!own) return;
+      stop('sent');
+      if (owner.successUrl) goToSuccessUrl(win.location, owner.successUrl);
+    },
+    dispose: () => disarm(),
+  };
+}
