@@ -29,6 +29,7 @@ describe('proof of work in Chromium', () => {
           window as unknown as { ElePow: typeof import('../../src/widget/pow/index.ts') }
         ).ElePow;
         const challenge = await pow.fetchChallenge(relayUrl);
+        if (!challenge) throw new Error('the relay says the proof of work is off');
         const payload = await pow.solveChallenge(challenge);
         const response = await fetch(`${relayUrl}/v1/leads`, {
           method: 'POST',

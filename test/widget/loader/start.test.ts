@@ -23,6 +23,8 @@ const chunk: FormChunk = {
     return view;
   },
   parsePrefill,
+  // A relay with the proof of work off (proof-of-work.test.ts drives the real prover).
+  prover: () => ({ prepare() {}, prove: async (body) => body }),
 };
 const loadChunk = async () => chunk;
 
