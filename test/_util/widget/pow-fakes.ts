@@ -2,7 +2,8 @@
 // whose expiry a test chooses, without any hashing.
 import type { PowChallenge } from '../../../src/shared/pow-challenge.ts';
 
-export const NOW_MS = Date.UTC(2026, 11, 1, 12);
+/** The tests' now, a whole second, so challenges made from it expire when the test says. */
+export const NOW_MS = Math.floor(Date.now() / 1000) * 1000;
 
 /** A challenge as GET /v1/challenge answers it; `id` tells one apart from another. */
 export function challengeFor(id: string, expiresInS = 1800): PowChallenge {
