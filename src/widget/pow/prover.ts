@@ -20,7 +20,7 @@ export interface ProverDeps {
 }
 
 export interface Prover {
-  /** Starts fetching and solving one challenge in the background, unless one is under way. */
+  /** Starts fetching and solving one challenge in the background, once a page. */
   prepare(): void;
   /**
    * The body as the relay wants it: with a proof (the one solved ahead, waited for, or a new
@@ -33,6 +33,8 @@ export interface Prover {
 export function createProver(deps: ProverDeps): Prover {
   const solve = deps.solve ?? ((challenge) => solveChallenge(challenge, { sliceMs: SLICE_MS }));
   let ahead: Promise<string | undefined> | undefined;
+  // Solved ahead once a page: focus coming back after a send asks for nothing more.
+  let prepared = false;
   // The relay said this site has it off: no more requests until a refusal says otherwise.
   let off = false;
 
@@ -46,11 +48,13 @@ export function createProver(deps: ProverDeps): Prover {
 
   return {
     prepare() {
-      if (ahead || off) return;
+      if (prepared || off) return;
+      prepared = true;
       const solving = solveFresh();
       ahead = solving;
-      // A failed fetch is tried again at the submit, not kept as the answer.
+      // A failed fetch is tried again on the next focus or at the submit, not kept as the answer.
       solving.catch(() => {
+        prepared = false;
         if (ahead === solving) ahead = undefined;
       });
     },

@@ -53,13 +53,16 @@ describe('createProver', () => {
     expect(solve).toHaveBeenCalledOnce();
   });
 
-  it('uses each proof once: the next submission gets a fresh challenge', async () => {
+  it('solves ahead once a page and uses each proof once: the next submission gets a fresh challenge', async () => {
     const { prover, relay } = proverWith(
       json(200, challengeFor('a1')),
       json(200, challengeFor('a2')),
     );
     prover.prepare();
     expect(solvedId((await prover.prove(body, false)).challenge)).toBe('a1');
+    // Focus coming back after the send does not start another solve.
+    prover.prepare();
+    expect(relay.requests).toHaveLength(1);
     expect(solvedId((await prover.prove(body, false)).challenge)).toBe('a2');
     expect(relay.requests).toHaveLength(2);
   });
