@@ -7,8 +7,9 @@ export const EXPIRY_MARGIN_MS = 10_000;
 /** True when the `challenge` field's payload expires within the margin, or cannot be read. */
 export function proofExpired(payload: string, nowMs: number): boolean {
   try {
-    const expiresAt: unknown = JSON.parse(atob(payload)).challenge.parameters.expiresAt;
-    return typeof expiresAt !== 'number' || expiresAt * 1000 - EXPIRY_MARGIN_MS <= nowMs;
+    const expiresAtMs = JSON.parse(atob(payload)).challenge.parameters.expiresAt * 1000;
+    // Written as "not later", so a missing or non-numeric expiry (NaN) counts as expired.
+    return !(expiresAtMs - EXPIRY_MARGIN_MS > nowMs);
   } catch {
     return true;
   }
