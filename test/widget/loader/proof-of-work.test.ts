@@ -109,7 +109,7 @@ describe('the widget with proof of work on at the relay', () => {
   });
 
   it('sends without a proof, and asks no more, when the relay has it off', async () => {
-    challengeReply = () => json(404, { ok: false, error: 'challenge_off', message: 'off' });
+    challengeReply = () => new Response(null, { status: 204 });
     const { options, controller } = await startInline();
     focusField(options.slot);
     expect(await controller.submit(visitor)).toEqual({ kind: 'sent' });

@@ -9,7 +9,7 @@ import { fakeFetch, json } from '../../_util/widget/widget-fakes.ts';
 
 const RELAY = 'https://relay.example.com';
 const body: LeadSubmission = { uuid: 'u1', botId: 'bot1', customerId: 'cust1', name: 'Ada' };
-const OFF = json(404, { ok: false, error: 'challenge_off', message: 'off' });
+const OFF = new Response(null, { status: 204 });
 
 function proverWith(...replies: Parameters<typeof fakeFetch>) {
   const relay = fakeFetch(...replies);
