@@ -14,10 +14,10 @@ export const ALL_JS_BUDGET_GZIP_BYTES = 22_528;
  * the sizes measured after the split (loader 8,445, all JS 26,259; ARCHITECTURE.md "The loader
  * and the form chunk" lists where the bytes are and the levers not yet taken).
  */
-// Issue 13 raised both by what the widget's proof of work adds: the loader +347 (the outbox's
-// proof hook and re-solve after a challenge 400), all JS +1,343 (the solver is in the chunk).
-export const LOADER_CEILING_GZIP_BYTES = 9_051;
-export const ALL_JS_CEILING_GZIP_BYTES = 27_967;
+// Issue 13 raised both by what the widget's proof of work adds: the loader +348 (the outbox's
+// proof hook and re-solve after a challenge 400), all JS +1,327 (the solver is in the chunk).
+export const LOADER_CEILING_GZIP_BYTES = 9_052;
+export const ALL_JS_CEILING_GZIP_BYTES = 27_951;
 
 export const LOADER_FILE = 'eleapi-leads.js';
 export const FORM_CHUNK_NAME = /^eleapi-leads\.form\.[\da-f]+\.js$/;
