@@ -16,8 +16,10 @@ export const ALL_JS_BUDGET_GZIP_BYTES = 22_528;
  * issue 12's wiring added (loader +1,579 to 10,024, all JS +4,470 to 30,729; ARCHITECTURE.md
  * "Owner settings in the loader and the chunk").
  */
-export const LOADER_CEILING_GZIP_BYTES = 10_283;
-export const ALL_JS_CEILING_GZIP_BYTES = 31_094;
+// Issue 13 raised both by what the widget's proof of work adds: the loader +348 (the outbox's
+// proof hook and re-solve after a challenge 400), all JS +1,327 (the solver is in the chunk).
+export const LOADER_CEILING_GZIP_BYTES = 10_631;
+export const ALL_JS_CEILING_GZIP_BYTES = 32_421;
 
 export const LOADER_FILE = 'eleapi-leads.js';
 export const FORM_CHUNK_NAME = /^eleapi-leads\.form\.[\da-f]+\.js$/;

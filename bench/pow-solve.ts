@@ -9,6 +9,7 @@ import { build } from 'esbuild';
 import { DEFAULT_CHALLENGE_COST } from '../src/relay/challenge/defaults.ts';
 import { createChallengeService } from '../src/relay/challenge/index.ts';
 import type { PowChallenge } from '../src/shared/pow-challenge.ts';
+import { SLICE_MS } from '../src/widget/pow/prover.ts';
 import { launchBrowser } from '../test/_util/browser.ts';
 
 const PAGE_URL = 'http://127.0.0.1/pow-bench';
@@ -63,7 +64,8 @@ const stats = (times: number[], longTasks: number[]): SolveStats => {
 export async function solveInChromium(
   challenges: PowChallenge[],
   cpuRate: number,
-  solverOptions: { batch?: number } = {},
+  // The slice the widget's form uses (prover.ts), unless a tuning run says otherwise.
+  solverOptions: { batch?: number; sliceMs?: number } = { sliceMs: SLICE_MS },
 ): Promise<SolveStats> {
   const { code } = await solverBundle();
   const browser = await launchBrowser();
@@ -144,7 +146,7 @@ async function main(): Promise<void> {
   const challenges = await issueChallenges(cost, runs);
   const { gzipBytes } = await solverBundle();
   console.log(
-    `proof of work at cost ${cost} (answer uniform in ${Math.ceil(cost / 2)}..${cost}), ${runs} challenges, solver ${gzipBytes} B gzip\n`,
+    `proof of work at cost ${cost} (answer uniform in ${Math.ceil(cost / 2)}..${cost}), ${runs} challenges, ${SLICE_MS} ms slices, solver ${gzipBytes} B gzip\n`,
   );
   const fmt = (s: SolveStats) => ({
     'median ms': Math.round(s.medianMs),
@@ -158,7 +160,8 @@ async function main(): Promise<void> {
   if (batches) {
     const rate = Number(process.env.POW_CPU ?? 1);
     for (const batch of batches) {
-      console.log(`batch ${batch}`, fmt(await solveInChromium(challenges, rate, { batch })));
+      const options = { batch, sliceMs: SLICE_MS };
+      console.log(`batch ${batch}`, fmt(await solveInChromium(challenges, rate, options)));
     }
     return;
   }

@@ -1,8 +1,11 @@
 // The one seam between the loader (src/widget/loader/) and the form chunk (src/widget/form/):
 // what the chunk registers and what the loader hands it. Both sides import this file and
 // types.ts, never each other (biome.json enforces it for the loader).
-import type { FormCore, Prefill, Report, WidgetView } from './types.ts';
+import type { Prover } from './pow/prover.ts';
+import type { FormCore, Prefill, Report, WidgetSettings, WidgetView } from './types.ts';
 import type { UrlPrefillField } from './url-prefill.ts';
+
+export type { Prover };
 
 /**
  * The chunk announces itself with this CustomEvent on document, its detail the FormChunk. The
@@ -33,4 +36,6 @@ export interface FormChunk {
   parsePrefill(fields: unknown, report: Report): Prefill;
   /** data-prefill-from-url: the named query parameters that pass the field schemas. */
   prefillFromUrl(search: string, fields: readonly UrlPrefillField[]): Prefill;
+  /** The proof of work for the settings' relay (the solver lives in the chunk, not the loader). */
+  prover(settings: WidgetSettings): Prover;
 }

@@ -24,8 +24,8 @@ export interface Stack {
   dataDir: string;
   /** Stops the relay, keeping its outbox, so a test can bring it back with restartRelay(). */
   stopRelay(): Promise<void>;
-  /** Starts the relay again on the same port and outbox folder. */
-  restartRelay(): Promise<void>;
+  /** Starts the relay again on the same port and outbox folder (`changes` to its environment). */
+  restartRelay(changes?: Record<string, string>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -68,8 +68,8 @@ export async function startStack(relayEnv: Record<string, string> = {}): Promise
       stopped = true;
       await relay.close();
     },
-    async restartRelay() {
-      relay = await startRelayServer(loadConfig(env(port)));
+    async restartRelay(changes = {}) {
+      relay = await startRelayServer(loadConfig({ ...env(port), ...changes }));
       stopped = false;
     },
     async close() {

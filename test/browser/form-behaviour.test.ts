@@ -24,7 +24,10 @@ async function openPage(
   const page = await context.newPage();
   const posts: Request[] = [];
   page.on('request', (request) => {
-    if (request.url().startsWith(suite.stack.relay.url)) posts.push(request);
+    // Lead posts only: opening the form also asks GET /v1/challenge (proof of work, issue 13).
+    if (request.url().startsWith(suite.stack.relay.url) && request.method() === 'POST') {
+      posts.push(request);
+    }
   });
   await page.goto(suite.stack.pages.url);
   return { page, posts };

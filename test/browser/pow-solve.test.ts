@@ -1,6 +1,6 @@
 // The widget's proof-of-work solver in Chromium against the real relay (RELAY_CHALLENGE=pow):
-// it fetches a challenge, solves it in slices and the lead it sends reaches eleapi. The wiring
-// into the widget's form and queue is separate work; this drives the solver module directly.
+// it fetches a challenge, solves it in slices and the lead it sends reaches eleapi. This drives
+// the solver module directly; widget-pow.test.ts drives it through the widget's form.
 import { describe, expect, it } from 'vitest';
 import { solverBundle } from '../../bench/pow-solve.ts';
 import { useBrowserStack } from '../_util/e2e-stack.ts';
@@ -29,6 +29,7 @@ describe('proof of work in Chromium', () => {
           window as unknown as { ElePow: typeof import('../../src/widget/pow/index.ts') }
         ).ElePow;
         const challenge = await pow.fetchChallenge(relayUrl);
+        if (!challenge) throw new Error('the relay says the proof of work is off');
         const payload = await pow.solveChallenge(challenge);
         const response = await fetch(`${relayUrl}/v1/leads`, {
           method: 'POST',

@@ -85,6 +85,11 @@ describe('the widget files in dist/', () => {
     }
   });
 
+  it('keeps the proof-of-work solver in the form chunk: the loader only asks it for a proof', () => {
+    expect(chunk).toContain('subtle.digest');
+    expect(loader).not.toContain('subtle');
+  });
+
   for (const [name, code] of [
     ['loader', loader],
     ['form chunk', chunk],

@@ -46,9 +46,9 @@ export function challengeRoutes(deps: ChallengeRouteDeps): Hono<RelayEnv> {
           );
     }
     if (origin !== undefined) c.header('Access-Control-Allow-Origin', origin);
-    if (!deps.challenges || !site.challenge.enabled) {
-      return fail(c, 404, 'challenge_off', 'this site does not use a proof of work');
-    }
+    // A success with nothing to solve: a 4xx here would be a red console line on every page of a
+    // site that has it off, whose widget asks once to learn that.
+    if (!deps.challenges || !site.challenge.enabled) return c.body(null, 204);
     return c.json(await deps.challenges.issue(site.challenge.cost, site.name));
   });
   return app;

@@ -5,6 +5,8 @@
 import type { LeadSubmission } from '../../shared/lead-submission.ts';
 import { parseJsonOr } from '../../shared/parse-json.ts';
 import type { Outcome } from './outcome.ts';
+import type { Prove } from './proof-hook.ts';
+import { provenPost } from './proven-post.ts';
 import type { SafeStorage } from './safe-storage.ts';
 import type { SetTimer } from './timer.ts';
 import { onlyPhoneIssues, withoutPhone } from './without-phone.ts';
@@ -28,6 +30,8 @@ export interface OutboxDeps {
   setTimer: SetTimer;
   /** Where `online` fires (window). */
   events: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
+  /** Attaches the proof of work the relay wants (proof-hook.ts); none by default. */
+  prove?: Prove;
 }
 
 /** A resend (not a direct send) got its final answer. */
@@ -47,6 +51,7 @@ export interface Outbox {
 
 export function createOutbox(deps: OutboxDeps): Outbox {
   const { storage } = deps;
+  const prove = deps.prove ?? (async (body: LeadSubmission) => body);
   // The page's own copy: if storage refuses a write (full, blocked), this page still resends.
   let memory: Entry[] = [];
   let storageWorks = true;
@@ -73,15 +78,23 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   // any request for the same uuid, so an older body cannot overtake a newer one.
   const deliver = (entry: Entry) => {
     const { uuid } = entry.body;
+    let current = entry;
+    // A body with a new proof takes the stored one's place, so the next page resends that.
+    const keep = (body: LeadSubmission) => {
+      const old = JSON.stringify(current.body);
+      const next = { ...current, body };
+      save(load().map((e) => (JSON.stringify(e.body) === old ? next : e)));
+      current = next;
+    };
     const sending: Promise<Outcome> = Promise.resolve(inFlight.get(uuid))
-      .then(() => deps.post(entry.url, entry.body))
+      .then(() => provenPost(deps.post, prove, entry.url, entry.body, keep))
       .then((outcome) => {
         if (inFlight.get(uuid) === sending) inFlight.delete(uuid);
         if (outcome.kind === 'kept') {
           failures++;
           schedule(outcome.retryAfterMs);
         } else {
-          replace(entry, []);
+          replace(current, []);
           failures = 0;
         }
         return outcome;

@@ -32,4 +32,6 @@ export type Outcome =
       status?: number;
       /** For the site owner's console. */
       cause: string;
+      /** A 400 about the proof of work: the outbox solves a fresh one once (proven-post.ts). */
+      challenge?: true;
     };

@@ -1,6 +1,6 @@
 // Wires the loader together: settings, session UUID, outbox, events, the global, the launcher,
 // and the form chunk, fetched on idle or on intent (ARCHITECTURE.md "Loader and form chunk").
-import type { FormChunk } from '../form-seam.ts';
+import type { FormChunk, Prover } from '../form-seam.ts';
 import type { WidgetView } from '../types.ts';
 import { FORM_CHUNK_FILE } from './chunk-file.ts';
 import { type LoadChunk, scriptChunk } from './chunk-loader.ts';
@@ -11,6 +11,7 @@ import { launcherText } from './launcher-text.ts';
 import { createOutbox } from './offline-queue.ts';
 import { ownerBehaviour, parseOwnerSettings } from './owner-settings.ts';
 import { pageContext } from './page-context.ts';
+import { proofHook } from './proof-hook.ts';
 import {
   claimGlobal,
   installPublicApi,
@@ -92,6 +93,16 @@ function buildWidget(
     post: transport.post,
     random: env.random ?? Math.random,
     events: win,
+    // The chunk carries the solver: a resend that needs a proof fetches it (proof-hook.ts).
+    prove: proofHook(
+      () => prover,
+      async () => {
+        arrive(await loader.want());
+        if (!prover) throw new Error('the form did not load');
+        return prover;
+      },
+      Date.now,
+    ),
   });
   const controller = createController({
     settings,
@@ -130,6 +141,7 @@ function buildWidget(
     target.addEventListener(type, listener, { signal: listening.signal, passive: true });
 
   let chunk: FormChunk | undefined;
+  let prover: Prover | undefined;
   let view: WidgetView | undefined;
   let destroyed = false;
   // What the page asked for before the chunk arrived, applied in order once it has.
@@ -142,6 +154,7 @@ function buildWidget(
   const arrive = (arrived: FormChunk) => {
     if (destroyed || chunk) return;
     chunk = arrived;
+    prover = arrived.prover(settings);
     if (launcher) launcher.textContent = text.title;
     if (owner.prefillFromUrl.length) {
       controller.prefill(arrived.prefillFromUrl(win.location.search, owner.prefillFromUrl));
@@ -188,7 +201,10 @@ function buildWidget(
       () => isOpen || wantOpen,
     );
   }
+  // The proof of work is solved while the visitor types: from first open or first focus.
+  on(shell.slot, 'focusin', () => prover?.prepare());
   events.on('open', () => {
+    prover?.prepare();
     isOpen = true;
     launcher?.setAttribute('aria-expanded', 'true');
   });

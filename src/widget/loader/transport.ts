@@ -1,6 +1,7 @@
 // Posts a submission to the relay and maps its answer to an Outcome (README, "What each answer
 // means").
 import type { FieldIssue } from '../../shared/lead-submission.ts';
+import { CHALLENGE_ERROR } from '../../shared/pow-challenge.ts';
 import type { Outcome } from './outcome.ts';
 import type { SetTimer } from './timer.ts';
 
@@ -62,14 +63,19 @@ async function toOutcome(response: Response): Promise<Outcome> {
       : { kind: 'kept', reason: 'rate-limited', retryAfterMs: wait };
   }
   if (status === 408 || status >= 500) return { kind: 'kept', reason: 'unreachable' };
-  const answer: { issues?: unknown; message?: unknown } | null = await response
+  const answer: { error?: unknown; issues?: unknown; message?: unknown } | null = await response
     .json()
     .catch(() => null);
   if (status === 400 && Array.isArray(answer?.issues)) {
     return { kind: 'invalid', issues: answer.issues.filter(isIssue) };
   }
   const said = typeof answer?.message === 'string' ? `: ${answer.message}` : '';
-  return { kind: 'refused', status, cause: `the relay answered ${status}${said}` };
+  return {
+    kind: 'refused',
+    status,
+    cause: `the relay answered ${status}${said}`,
+    ...(status === 400 && answer?.error === CHALLENGE_ERROR && { challenge: true }),
+  };
 }
 
 /** Retry-After in delay-seconds, as the relay sends it; undefined when absent or another form. */

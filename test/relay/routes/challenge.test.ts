@@ -101,11 +101,12 @@ describe('POST /v1/leads with RELAY_CHALLENGE=pow', () => {
 });
 
 describe('GET /v1/challenge', () => {
-  it('answers 404 when the proof of work is off', async () => {
+  it('answers 204 with nothing to solve when the proof of work is off, readable by the site', async () => {
     h = startHarness();
     const response = await h.relay.request('/v1/challenge', { headers: { origin: ORIGIN } });
-    expect(response.status).toBe(404);
-    expect(await response.json()).toMatchObject({ ok: false, error: 'challenge_off' });
+    expect(response.status).toBe(204);
+    expect(await response.text()).toBe('');
+    expect(response.headers.get('access-control-allow-origin')).toBe(ORIGIN);
   });
 
   it('answers 403 to an origin no site lists', async () => {

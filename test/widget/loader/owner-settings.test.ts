@@ -3,14 +3,13 @@
 // form chunk, data-open's automatic open, and data-prefill-from-url through the prefill.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { formController } from '../../../src/widget/form/form-controller.ts';
-import { parsePrefill } from '../../../src/widget/form/prefill.ts';
-import { prefillFromUrl } from '../../../src/widget/form/url-prefill-values.ts';
-import type { FormChunk, MountOptions } from '../../../src/widget/form-seam.ts';
+import type { MountOptions } from '../../../src/widget/form-seam.ts';
 import { OUTBOX_KEY } from '../../../src/widget/loader/offline-queue.ts';
 import { type StartEnv, startWidget } from '../../../src/widget/loader/start.ts';
 import { AUTO_OPEN_KEY } from '../../../src/widget/open-rules.ts';
 import { REMEMBER_KEY } from '../../../src/widget/remember.ts';
 import type { FormController, Prefill, WidgetView } from '../../../src/widget/types.ts';
+import { fakeChunk } from '../../_util/widget/fake-chunk.ts';
 import { fakeFetch, formValues, json } from '../../_util/widget/widget-fakes.ts';
 
 const CHAT = '7e88d192-9b20-4035-9b68-d4ac3d58a34f';
@@ -30,14 +29,10 @@ let view: {
 };
 let mounted: { options: MountOptions; controller: FormController } | undefined;
 let report: ReturnType<typeof vi.fn<(message: string) => void>>;
-const chunk: FormChunk = {
-  mount(options) {
-    mounted = { options, controller: formController(options.core) };
-    return view;
-  },
-  parsePrefill,
-  prefillFromUrl,
-};
+const chunk = fakeChunk((options) => {
+  mounted = { options, controller: formController(options.core) };
+  return view;
+});
 
 function start(data: Record<string, string> = {}, extra: Partial<StartEnv> = {}) {
   const script = document.createElement('script');

@@ -1,13 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { formController } from '../../../src/widget/form/form-controller.ts';
-import { parsePrefill } from '../../../src/widget/form/prefill.ts';
-import { prefillFromUrl } from '../../../src/widget/form/url-prefill-values.ts';
 import type { FormChunk, MountOptions } from '../../../src/widget/form-seam.ts';
 import { OUTBOX_KEY } from '../../../src/widget/loader/offline-queue.ts';
 import { OWN_UUID_KEY } from '../../../src/widget/loader/session-uuid.ts';
 import { type StartEnv, startWidget } from '../../../src/widget/loader/start.ts';
 import { VERSION } from '../../../src/widget/loader/version.ts';
 import type { FormController, WidgetView } from '../../../src/widget/types.ts';
+import { fakeChunk } from '../../_util/widget/fake-chunk.ts';
 import { fakeFetch, formValues, json } from '../../_util/widget/widget-fakes.ts';
 
 const CHAT = '7e88d192-9b20-4035-9b68-d4ac3d58a34f';
@@ -18,14 +17,11 @@ let view: { [K in keyof WidgetView]: ReturnType<typeof vi.fn<() => void>> };
 let mounted: { options: MountOptions; controller: FormController } | undefined;
 let report: ReturnType<typeof vi.fn<(message: string) => void>>;
 // The form chunk as the loader sees it: a real controller over the loader's core, a fake view.
-const chunk: FormChunk = {
-  mount(options) {
-    mounted = { options, controller: { ...options.core, ...formController(options.core) } };
-    return view;
-  },
-  parsePrefill,
-  prefillFromUrl,
-};
+// A relay with the proof of work off (proof-of-work.test.ts drives the real prover).
+const chunk = fakeChunk((options) => {
+  mounted = { options, controller: { ...options.core, ...formController(options.core) } };
+  return view;
+});
 const loadChunk = async () => chunk;
 
 /** Asks for the form (as a click on the launcher would) and waits for the chunk to mount. */

@@ -31,7 +31,7 @@ describe('the widget proof-of-work solver', () => {
     await expect(solving).rejects.toThrow();
   });
 
-  it('fetches a challenge from the relay and rejects anything else', async () => {
+  it('fetches a challenge from the relay, says when the site has it off, and rejects anything else', async () => {
     const challenge = await service.issue(10, 'shop');
     const seen: string[] = [];
     const ok = (async (url: string) => {
@@ -42,5 +42,7 @@ describe('the widget proof-of-work solver', () => {
     expect(seen).toEqual(['https://relay.example/v1/challenge']);
     const down = (async () => new Response('no', { status: 404 })) as unknown as typeof fetch;
     await expect(fetchChallenge('https://relay.example', down)).rejects.toThrow(/status 404/);
+    const off = (async () => new Response(null, { status: 204 })) as typeof fetch;
+    expect(await fetchChallenge('https://relay.example', off)).toBeUndefined();
   });
 });
