@@ -20,7 +20,7 @@ import {
 import { safeStorage } from './safe-storage.ts';
 import { randomUuid, sessionUuidSource } from './session-uuid.ts';
 import { captureAttributes, parseSettings, type Report } from './settings.ts';
-import { drawShell, type Shell } from './shell.ts';
+import { drawShell, type Shell, showFailure } from './shell.ts';
 import { windowTimer } from './timer.ts';
 import { createTransport } from './transport.ts';
 import { VERSION } from './version.ts';
@@ -128,6 +128,8 @@ function buildWidget(
     if (destroyed || chunk) return;
     chunk = arrived;
     if (launcher) launcher.textContent = text.title;
+    // Inline, a failure line from an earlier attempt may hold the slot.
+    shell.slot.replaceChildren();
     for (const fields of prefills.splice(0))
       controller.prefill(arrived.parsePrefill(fields, report));
     try {
@@ -148,9 +150,10 @@ function buildWidget(
     if (destroyed || chunk) return;
     loader.want().then(arrive, (error: Error) => {
       if (destroyed) return;
-      report(`${error.message}: the launcher says so, and tries again on the next click.`);
-      // Said where the visitor looks, once they asked for the form.
-      if (wantOpen && launcher) launcher.textContent = text.failed;
+      report(`${error.message}: the widget says so, and tries again on the next click.`);
+      // Said where the visitor looks: in the reserved box inline, on the launcher once clicked.
+      if (!launcher) showFailure(shell, text.failed, fetchForm);
+      else if (wantOpen) launcher.textContent = text.failed;
     });
   };
   const openForm = () => {
