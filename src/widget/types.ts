@@ -97,6 +97,8 @@ export interface FormCore extends Omit<FormController, 'submit'> {
 /** What the core gets back from mounting the UI. */
 export interface WidgetView {
   open(): void;
+  /** Does first open's drawing ahead, hidden: the visitor reached for the launcher (issue 10). */
+  prepare(): void;
   close(): void;
   /** Removes the element, its listeners and timers. */
   destroy(): void;

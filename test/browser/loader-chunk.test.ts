@@ -178,9 +178,9 @@ describe('inline, under a strict CSP', () => {
       data: { mode: 'inline', target: '#slot' },
     });
     let block = true;
-    const { page, seen, close } = await openPage(url, (p) =>
-      p.route(CHUNK, (route) => (block ? route.abort() : route.continue())),
-    );
+    const { page, seen, close } = await openPage(url, async (p) => {
+      await p.route(CHUNK, (route) => (block ? route.abort() : route.continue()));
+    });
     const retry = page.locator('#slot eleapi-lead-form').getByRole('alert').getByRole('button');
     await expect.poll(() => retry.textContent()).toBe('The form did not load. Try again');
     expect(seen.consoleErrors.join('\n')).toContain('did not load');

@@ -5,7 +5,7 @@ import { h, render, type VNode } from 'preact';
 import { countryByIso } from '../../shared/dial-codes.ts';
 import type { MountOptions } from '../form-seam.ts';
 import type { FormController, WidgetView } from '../types.ts';
-import { countryOptions, regionName } from './countries.ts';
+import { countryOptions } from './countries.ts';
 import { formController } from './form-controller.ts';
 import { stringsFor } from './strings.ts';
 import { formSheet } from './styles.ts';
@@ -45,9 +45,9 @@ export function mountPanel({
       options ??= countryOptions(settings.locale).map((c) => option(c.iso, c.name, c.dialCode));
       return options;
     }
-    // Until then only the selected country, named as the full list names it.
-    const dialCode = countryByIso(country)?.dialCode ?? '';
-    return [option(country, regionName(settings.locale, country), dialCode)];
+    // Until then only the selected country, by its ISO code: the first Intl.DisplayNames of a
+    // page takes ~100 ms at 4× CPU, most of what first open cost (issue 10, ARCHITECTURE.md).
+    return [option(country, country, countryByIso(country)?.dialCode ?? '')];
   };
 
   let drawn: ReturnType<typeof createViewState> | undefined;
@@ -70,6 +70,7 @@ export function mountPanel({
 
   return {
     open: () => draw().actions.setOpen(true),
+    prepare: () => void draw(),
     close: () => drawn?.actions.setOpen(false),
     destroy() {
       drawn?.dispose();

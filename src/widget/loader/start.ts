@@ -163,7 +163,9 @@ function buildWidget(
   };
 
   if (launcher) {
-    for (const intent of ['pointerenter', 'focus', 'touchstart']) on(launcher, intent, fetchForm);
+    // Intent: fetch the chunk, or, once it is here, draw the closed panel before the click.
+    const intent = () => (view ? view.prepare() : fetchForm());
+    for (const type of ['pointerenter', 'focus', 'touchstart']) on(launcher, type, intent);
     on(launcher, 'click', () => (view && isOpen ? view.close() : openForm()));
   }
   events.on('open', () => {
