@@ -11,10 +11,11 @@ export const LOADER_BUDGET_GZIP_BYTES = 6_144;
 export const ALL_JS_BUDGET_GZIP_BYTES = 22_528;
 /**
  * What test/build/bundle.test.ts enforces until the budgets above are met: ratchets just above
- * the sizes measured after the split (loader 8,445, all JS 26,259; ARCHITECTURE.md "The loader
- * and the form chunk" lists where the bytes are and the levers not yet taken).
+ * the sizes measured after the split (loader 8,445, all JS 26,259), lowered as levers land
+ * (loader 8,307, all JS 26,454 after the language→region table moved to the chunk; ARCHITECTURE.md
+ * "The bundle budget" lists where the bytes are and the levers not yet taken).
  */
-export const LOADER_CEILING_GZIP_BYTES = 8_704;
+export const LOADER_CEILING_GZIP_BYTES = 8_448;
 export const ALL_JS_CEILING_GZIP_BYTES = 26_624;
 
 export const LOADER_FILE = 'eleapi-leads.js';

@@ -26,8 +26,11 @@ export interface WidgetSettings {
   target: string | undefined;
   fields: FormField[];
   required: FormField[];
-  /** ISO 3166 alpha-2, upper case, a country of the dial-code table. */
-  defaultCountry: string;
+  /**
+   * ISO 3166 alpha-2, upper case (data-default-country). Undefined in the loader's reading: the
+   * form chunk then picks the visitor's likely region (form/likely-region.ts, off the load path).
+   */
+  defaultCountry: string | undefined;
   locale: LocaleCode;
   title: string | undefined;
   submitLabel: string | undefined;

@@ -7,6 +7,7 @@ import type { MountOptions } from '../form-seam.ts';
 import type { FormController, WidgetView } from '../types.ts';
 import { countryOptions } from './countries.ts';
 import { formController } from './form-controller.ts';
+import { likelyRegion } from './likely-region.ts';
 import { stringsFor } from './strings.ts';
 import { formSheet } from './styles.ts';
 import { createViewState } from './view-state.ts';
@@ -24,12 +25,16 @@ export function mountPanel({
   title,
   report,
 }: Omit<MountOptions, 'core'> & { controller: FormController }): WidgetView {
-  let { settings } = given;
+  const { navigator } = root.ownerDocument.defaultView ?? window;
+  let defaultCountry =
+    given.settings.defaultCountry ??
+    likelyRegion([...(navigator.languages ?? []), navigator.language ?? '']);
   // The loader checks the code's shape only: the dial table is here.
-  if (!countryByIso(settings.defaultCountry)) {
-    report(`default country "${settings.defaultCountry}" is not in the dial table; using US.`);
-    settings = { ...settings, defaultCountry: 'US' };
+  if (!countryByIso(defaultCountry)) {
+    report(`default country "${defaultCountry}" is not in the dial table; using US.`);
+    defaultCountry = 'US';
   }
+  const settings = { ...given.settings, defaultCountry };
   const controller = { ...given, settings };
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, formSheet()];
   const t = stringsFor(settings, title);

@@ -39,7 +39,8 @@ const FIRST = '.done,input:not([tabindex]),select,textarea';
 
 /** The state, the actions, and `dispose` to stop them once the UI is removed. */
 export function createViewState(
-  controller: FormController,
+  // The country resolved by mount.tsx: the tag's, else the visitor's likely one.
+  controller: FormController & { settings: { defaultCountry: string } },
   root: ShadowRoot,
   draw: (state: ViewState, actions: ViewActions) => void,
 ) {
