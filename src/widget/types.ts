@@ -27,8 +27,8 @@ export interface WidgetSettings {
   fields: FormField[];
   required: FormField[];
   /**
-   * ISO 3166 alpha-2, upper case (data-default-country). Undefined in the loader's reading: the
-   * form chunk then picks the visitor's likely region (form/likely-region.ts, off the load path).
+   * ISO 3166 alpha-2, upper case (data-default-country); undefined when the tag names none, and
+   * the form chunk picks the visitor's likely region at mount (form/likely-region.ts).
    */
   defaultCountry: string | undefined;
   locale: LocaleCode;
