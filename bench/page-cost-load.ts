@@ -29,6 +29,7 @@ const DRAWN: Record<Variant, string> = {
   baseline: '',
   floating: 'window.__pageCost.has(\'[part="launcher"]\')',
   inline: 'window.__pageCost.fieldShown()',
+  'inline-sized': 'window.__pageCost.fieldShown()',
 };
 
 // CDP's cumulative JS execution time of the page's renderer, in seconds.

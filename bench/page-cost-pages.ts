@@ -1,9 +1,17 @@
 // The host page of the page-cost bench: a plain article (a few KB of headings and paragraphs
 // and a stylesheet) with the messenger stand-in, in three variants that differ only in the
-// widget tag, pasted the way the README tells a site owner to.
+// widget tag, pasted the way the README tells a site owner to; `inline-sized` adds the one CSS
+// line the README gives for an inline form that never shifts the page (the target's height).
 
-export type Variant = 'baseline' | 'floating' | 'inline';
-export const VARIANTS: Variant[] = ['baseline', 'floating', 'inline'];
+export type Variant = 'baseline' | 'floating' | 'inline' | 'inline-sized';
+export const VARIANTS: Variant[] = ['baseline', 'floating', 'inline', 'inline-sized'];
+
+/** How the tag is loaded: as the README pastes it, or as sites also do (`BENCH_INLINE_EMBEDS`). */
+export type TagLoading = 'defer' | 'blocking' | 'async' | 'injected';
+export const OTHER_LOADINGS: TagLoading[] = ['blocking', 'async', 'injected'];
+
+// README "Inline form without a shift": the reserve for the default fields at 16 px.
+const SIZED_CSS = '<style>#lead-form { min-height: 453px }</style>';
 
 export const ARTICLE_CSS = `body { margin: 0; font: 18px/1.6 Georgia, 'Times New Roman', serif; color: #222; background: #fdfcf8; }
 header { border-bottom: 1px solid #ddd; padding: 1rem 1.5rem; font: 600 1rem system-ui, sans-serif; }
@@ -46,14 +54,25 @@ ${sections.join('\n')}`;
 const MESSENGER_TAG =
   '<script id="eleapi-messenger-widget" src="/messenger-stand-in.js" defer>c0ffee5ba4e7b0a7d3a1f2e9,b4ce7e11a9d2c6f0e8a1d3b5</script>';
 
-function widgetTag(variant: Variant, relayUrl: string): string {
+function widgetTag(variant: Variant, relayUrl: string, loading: TagLoading): string {
   if (variant === 'baseline') return '';
-  const inline = variant === 'inline' ? ' data-mode="inline" data-target="#lead-form"' : '';
-  return `<script src="/eleapi-leads.js" data-relay-url="${relayUrl}"${inline} defer></script>`;
+  const inline = variant === 'floating' ? '' : ' data-mode="inline" data-target="#lead-form"';
+  const sized = variant === 'inline-sized' ? SIZED_CSS : '';
+  if (loading === 'injected') {
+    // As a tag manager does: a script creates the tag (data-* set as attributes).
+    const data = `[['relay-url', ${JSON.stringify(relayUrl)}]${inline ? ",['mode','inline'],['target','#lead-form']" : ''}]`;
+    return `${sized}<script>(() => { const tag = document.createElement('script'); tag.src = '/eleapi-leads.js'; for (const [k, v] of ${data}) tag.setAttribute('data-' + k, v); document.head.append(tag); })();</script>`;
+  }
+  const how = loading === 'blocking' ? '' : ` ${loading}`;
+  return `${sized}<script src="/eleapi-leads.js" data-relay-url="${relayUrl}"${inline}${how}></script>`;
 }
 
 /** The article with the messenger stand-in and, unless baseline, the widget tag in <head>. */
-export function articlePage(variant: Variant, relayUrl: string): string {
+export function articlePage(
+  variant: Variant,
+  relayUrl: string,
+  loading: TagLoading = 'defer',
+): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -62,7 +81,7 @@ export function articlePage(variant: Variant, relayUrl: string): string {
 <title>A slow loaf — Hearth &amp; Crumb</title>
 <link rel="stylesheet" href="/article.css">
 ${MESSENGER_TAG}
-${widgetTag(variant, relayUrl)}
+${widgetTag(variant, relayUrl, loading)}
 </head>
 <body>
 <header><nav><a href="/">Home</a><a href="/recipes">Recipes</a><a href="/visit">Visit</a></nav></header>

@@ -6,11 +6,19 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ARTICLE_CSS, articlePage, VARIANTS, type Variant } from './page-cost-pages.ts';
+import {
+  ARTICLE_CSS,
+  articlePage,
+  OTHER_LOADINGS,
+  type TagLoading,
+  VARIANTS,
+  type Variant,
+} from './page-cost-pages.ts';
 
 export interface PageCostServer {
   url: string;
-  pageUrl(variant: Variant): string;
+  /** The variant's page, its tag loaded as the README pastes it (`defer`) or otherwise. */
+  pageUrl(variant: Variant, loading?: TagLoading): string;
   /** gzip size (zlib level 9) of each JS file served, by path: what a CDN would send. */
   gzipBytes: ReadonlyMap<string, number>;
   /** Requests for anything that is not a page, a stylesheet or a script (calls to the relay). */
@@ -42,6 +50,12 @@ function siteFiles(root: string, origin: string): Map<string, Served> {
       body: Buffer.from(articlePage(variant, origin)),
       type: 'text/html; charset=utf-8',
     });
+    for (const loading of OTHER_LOADINGS) {
+      files.set(`/${variant}-${loading}.html`, {
+        body: Buffer.from(articlePage(variant, origin, loading)),
+        type: 'text/html; charset=utf-8',
+      });
+    }
   }
   return files;
 }
@@ -76,7 +90,8 @@ export function startPageCostServer(root: string): Promise<PageCostServer> {
       }
       resolve({
         url,
-        pageUrl: (variant) => `${url}/${variant}.html`,
+        pageUrl: (variant, loading = 'defer') =>
+          `${url}/${variant}${loading === 'defer' ? '' : `-${loading}`}.html`,
         gzipBytes,
         strayRequests: () => [...stray],
         close: () =>

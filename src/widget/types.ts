@@ -26,8 +26,11 @@ export interface WidgetSettings {
   target: string | undefined;
   fields: FormField[];
   required: FormField[];
-  /** ISO 3166 alpha-2, upper case, a country of the dial-code table. */
-  defaultCountry: string;
+  /**
+   * ISO 3166 alpha-2, upper case (data-default-country); undefined when the tag names none, and
+   * the form chunk picks the visitor's likely region at mount (form/likely-region.ts).
+   */
+  defaultCountry: string | undefined;
   locale: LocaleCode;
   title: string | undefined;
   submitLabel: string | undefined;
@@ -100,6 +103,8 @@ export interface FormCore extends Omit<FormController, 'submit'> {
 export interface WidgetView {
   /** `moveFocus: false` (an automatic open while the page has focus somewhere): focus stays. */
   open(options?: { moveFocus?: boolean }): void;
+  /** Does first open's drawing ahead, hidden: the visitor reached for the launcher (issue 10). */
+  prepare(): void;
   close(): void;
   /** Removes the element, its listeners and timers. */
   destroy(): void;

@@ -173,6 +173,24 @@ describe('inline, under a strict CSP', () => {
     expect(seen.consoleErrors).toEqual([]);
     await close();
   });
+  it('says in the reserved box when the chunk is blocked, and draws the form on its retry button', async () => {
+    const url = strictPage('/inline-blocked', {
+      body: '<main><h1>Shop</h1><div id="slot"></div><p>Below the form</p></main>',
+      data: { mode: 'inline', target: '#slot' },
+    });
+    let block = true;
+    const { page, seen, close } = await openPage(url, async (p) => {
+      await p.route(CHUNK, (route) => (block ? route.abort() : route.continue()));
+    });
+    const retry = page.locator('#slot eleapi-lead-form').getByRole('alert').getByRole('button');
+    await expect.poll(() => retry.textContent()).toBe('The form did not load. Try again');
+    expect(seen.consoleErrors.join('\n')).toContain('did not load');
+    block = false;
+    await retry.click();
+    await expect.poll(() => page.getByLabel('Email').isVisible()).toBe(true);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await close();
+  });
 });
 
 describe('the relay serves both files', () => {

@@ -11,15 +11,6 @@ export interface CountryOption {
 export const flagOf = (iso: string): string =>
   String.fromCodePoint(...Array.from(iso, (letter) => 0x1f1a5 + letter.charCodeAt(0)));
 
-/** One country's name in `locale`, as the full list shows it; its ISO code without DisplayNames. */
-export function regionName(locale: string, iso: string): string {
-  try {
-    return new Intl.DisplayNames([locale], { type: 'region' }).of(iso) ?? iso;
-  } catch {
-    return iso;
-  }
-}
-
 /** Countries sorted by their name in `locale`; the ISO code stands in where the name is unknown. */
 export function countryOptions(locale: string): CountryOption[] {
   let names: Intl.DisplayNames | undefined;

@@ -7,8 +7,9 @@ import type { OwnerField } from '../../shared/owner-fields.ts';
 import type { MountOptions } from '../form-seam.ts';
 import { readOwnerFields } from '../owner-fields-block.ts';
 import type { FormController, WidgetView } from '../types.ts';
-import { countryOptions, regionName } from './countries.ts';
+import { countryOptions } from './countries.ts';
 import { formController } from './form-controller.ts';
+import { likelyRegion } from './likely-region.ts';
 import { stringsFor } from './strings.ts';
 import { formSheet } from './styles.ts';
 import { createViewState } from './view-state.ts';
@@ -38,12 +39,16 @@ export function mountPanel({
   remembered = false,
   forget = () => {},
 }: PanelOptions): WidgetView {
-  let { settings } = given;
+  const { navigator } = root.ownerDocument.defaultView ?? window;
+  let defaultCountry =
+    given.settings.defaultCountry ??
+    likelyRegion([...(navigator.languages ?? []), navigator.language ?? '']);
   // The loader checks the code's shape only: the dial table is here.
-  if (!countryByIso(settings.defaultCountry)) {
-    report(`default country "${settings.defaultCountry}" is not in the dial table; using US.`);
-    settings = { ...settings, defaultCountry: 'US' };
+  if (!countryByIso(defaultCountry)) {
+    report(`default country "${defaultCountry}" is not in the dial table; using US.`);
+    defaultCountry = 'US';
   }
+  const settings = { ...given.settings, defaultCountry };
   const controller = { ...given, settings };
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, formSheet()];
   const t = stringsFor(settings, title);
@@ -59,9 +64,9 @@ export function mountPanel({
       options ??= countryOptions(settings.locale).map((c) => option(c.iso, c.name, c.dialCode));
       return options;
     }
-    // Until then only the selected country, named as the full list names it.
-    const dialCode = countryByIso(country)?.dialCode ?? '';
-    return [option(country, regionName(settings.locale, country), dialCode)];
+    // Until then only the selected country, by its ISO code: the first Intl.DisplayNames of a
+    // page takes ~100 ms at 4× CPU, most of what first open cost (issue 10, ARCHITECTURE.md).
+    return [option(country, country, countryByIso(country)?.dialCode ?? '')];
   };
 
   let drawn: ReturnType<typeof createViewState> | undefined;
@@ -89,6 +94,7 @@ export function mountPanel({
 
   return {
     open: (options) => draw().actions.setOpen(true, options?.moveFocus),
+    prepare: () => void draw(),
     close: () => drawn?.actions.setOpen(false),
     destroy() {
       drawn?.dispose();

@@ -54,7 +54,8 @@ export interface ViewOptions {
 
 /** The state, the actions, and `dispose` to stop them once the UI is removed. */
 export function createViewState(
-  controller: FormController,
+  // The country resolved by mount.tsx: the tag's, else the visitor's likely one.
+  controller: FormController & { settings: { defaultCountry: string } },
   root: ShadowRoot,
   draw: (state: ViewState, actions: ViewActions) => void,
   { questions, remembered, forget }: ViewOptions = {

@@ -2,7 +2,6 @@
 // value gets one console error naming the attribute and what it allows; its default is used.
 import type { FormField } from '../../shared/lead-fields.ts';
 import type { Report, WidgetSettings } from '../types.ts';
-import { likelyRegion } from './likely-region.ts';
 import { resolveLocale } from './locale-codes.ts';
 import { parseMessengerIds } from './messenger-ids.ts';
 import * as rules from './setting-rules.ts';
@@ -63,7 +62,7 @@ export function parseSettings(
     required:
       read('required', rules.requiredFields(fields)) ??
       fields.filter((field) => field === 'name' || field === 'email'),
-    defaultCountry: read('default-country', rules.country) ?? likelyRegion(languages),
+    defaultCountry: read('default-country', rules.country),
     locale:
       read('locale', rules.locale) ??
       languages.map(resolveLocale).find((code) => code !== undefined) ??

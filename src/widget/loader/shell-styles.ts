@@ -17,6 +17,7 @@ const CSS = `:host{all:initial;display:block;--eleapi-accent:#1f5fcc;--eleapi-on
 .floating{position:fixed;bottom:calc(20px + var(--eleapi-y));right:calc(20px + var(--eleapi-x));z-index:var(--eleapi-z)}
 .left{right:auto;left:calc(20px + var(--eleapi-x))}
 button{min-height:2.75em;cursor:pointer;border-radius:var(--eleapi-radius);transition:filter .2s}
+.failed{padding:1em}
 .launcher{background:var(--eleapi-accent);color:var(--eleapi-on-accent);font-weight:600;padding:.625em 1.125em;border-radius:99px;box-shadow:0 4px 14px #0003}
 button:hover{filter:brightness(.9)}
 :focus-visible{outline:3px solid var(--eleapi-accent);outline-offset:2px}

@@ -16,6 +16,24 @@ export interface Shell {
   launcher: HTMLButtonElement | undefined;
 }
 
+/**
+ * Inline, when the chunk did not load: the reserved box says so, in place of the form, with the
+ * launcher's failure text on a button that tries again (there is no launcher to retry from).
+ */
+export function showFailure(shell: Shell, text: string, retry: () => void): void {
+  const doc = shell.host.ownerDocument;
+  const line = doc.createElement('p');
+  line.className = 'failed';
+  line.setAttribute('role', 'alert');
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.className = 'launcher';
+  button.textContent = text;
+  button.addEventListener('click', retry, { once: true });
+  line.append(button);
+  shell.slot.replaceChildren(line);
+}
+
 export function drawShell(
   script: HTMLScriptElement,
   settings: WidgetSettings,

@@ -22,7 +22,7 @@ import {
 import { safeStorage } from './safe-storage.ts';
 import { randomUuid, sessionUuidSource } from './session-uuid.ts';
 import { captureAttributes, parseSettings, type Report } from './settings.ts';
-import { drawShell, type Shell } from './shell.ts';
+import { drawShell, type Shell, showFailure } from './shell.ts';
 import { windowTimer } from './timer.ts';
 import { createTransport } from './transport.ts';
 import { VERSION } from './version.ts';
@@ -156,6 +156,8 @@ function buildWidget(
     chunk = arrived;
     prover = arrived.prover(settings);
     if (launcher) launcher.textContent = text.title;
+    // Inline, a failure line from an earlier attempt may hold the slot.
+    shell.slot.replaceChildren();
     if (owner.prefillFromUrl.length) {
       controller.prefill(arrived.prefillFromUrl(win.location.search, owner.prefillFromUrl));
     }
@@ -181,9 +183,10 @@ function buildWidget(
     if (destroyed || chunk) return;
     loader.want().then(arrive, (error: Error) => {
       if (destroyed) return;
-      report(`${error.message}: the launcher says so, and tries again on the next click.`);
-      // Said where the visitor looks, once they asked for the form.
-      if (wantOpen && launcher) launcher.textContent = text.failed;
+      report(`${error.message}: the widget says so, and tries again on the next click.`);
+      // Said where the visitor looks: in the reserved box inline, on the launcher once clicked.
+      if (!launcher) showFailure(shell, text.failed, fetchForm);
+      else if (wantOpen) launcher.textContent = text.failed;
     });
   };
   const openForm = (focus = true) => {
@@ -194,7 +197,9 @@ function buildWidget(
   };
 
   if (launcher) {
-    for (const intent of ['pointerenter', 'focus', 'touchstart']) on(launcher, intent, fetchForm);
+    // Intent: fetch the chunk, or, once it is here, draw the closed panel before the click.
+    const intent = () => (view ? view.prepare() : fetchForm());
+    for (const type of ['pointerenter', 'focus', 'touchstart']) on(launcher, type, intent);
     on(launcher, 'click', () => (view && isOpen ? view.close() : openForm()));
     behaviour.arm(
       (options) => openForm(options.moveFocus),

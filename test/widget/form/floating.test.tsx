@@ -57,6 +57,18 @@ describe('floating mode', () => {
     expect(rendered.controller.events).toEqual(['open', 'close', 'open', 'close']);
   });
 
+  it('draws the panel closed and unannounced when the visitor reaches for the launcher', () => {
+    const rendered = floating();
+    act(() => rendered.view.prepare());
+    expect(panel(rendered).hidden).toBe(true);
+    expect(rendered.root.querySelector('input[name="name"]')).not.toBeNull();
+    act(() => rendered.view.prepare());
+    expect(rendered.controller.events).toEqual([]);
+    act(() => rendered.view.open());
+    expect(panel(rendered).hidden).toBe(false);
+    expect(rendered.controller.events).toEqual(['open']);
+  });
+
   it('is driven by WidgetView.open and close, emitting each change once', () => {
     const rendered = floating();
     act(() => rendered.view.open());

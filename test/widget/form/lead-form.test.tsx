@@ -1,9 +1,10 @@
 import { act, fireEvent, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type Rendered, renderWidget } from '../../_util/widget/render-widget.ts';
 
 afterEach(() => {
   document.body.innerHTML = '';
+  vi.restoreAllMocks();
 });
 
 const type = (element: HTMLElement, value: string) =>
@@ -47,12 +48,23 @@ describe('the fields', () => {
     expect(rendered.root.querySelector('label[for="name"] [aria-hidden]')).toBeNull();
   });
 
-  it('starts on the default country and lists countries by name with their code', () => {
+  it('starts on the default country by its code, and names every country once the list is used', () => {
     const rendered = renderWidget({ defaultCountry: 'IN' });
     const select = countrySelect(rendered);
     expect(select.value).toBe('IN');
+    expect(select.options).toHaveLength(1);
+    expect(select.selectedOptions[0]?.textContent).toBe('IN (+91)');
+    act(() => select.focus());
+    expect(select.options.length).toBeGreaterThan(200);
+    expect(select.value).toBe('IN');
     expect(select.selectedOptions[0]?.textContent).toBe('India (+91)');
     expect(rendered.root.querySelector('.tel span')?.textContent).toBe('🇮🇳 +91');
+  });
+
+  it("starts on the visitor's likely country when the tag names none", () => {
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['de-AT', 'de']);
+    const select = countrySelect(renderWidget({ defaultCountry: undefined }));
+    expect(select.value).toBe('AT');
   });
 
   it('hides the honeypot from people and assistive tech', () => {

@@ -24,6 +24,7 @@ const api = () => host.EleapiLeads;
 
 let view: {
   open: ReturnType<typeof vi.fn<WidgetView['open']>>;
+  prepare: ReturnType<typeof vi.fn<() => void>>;
   close: ReturnType<typeof vi.fn<() => void>>;
   destroy: ReturnType<typeof vi.fn<() => void>>;
 };
@@ -63,7 +64,7 @@ async function send() {
 
 beforeEach(() => {
   mounted = undefined;
-  view = { open: vi.fn(), close: vi.fn<() => void>(), destroy: vi.fn<() => void>() };
+  view = { open: vi.fn(), prepare: vi.fn<() => void>(), close: vi.fn<() => void>(), destroy: vi.fn<() => void>() };
   report = vi.fn();
   localStorage.clear();
   sessionStorage.clear();

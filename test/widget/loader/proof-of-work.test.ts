@@ -35,7 +35,7 @@ const solve = (challenge: PowChallenge) =>
 const chunk = fakeChunk(
   (options) => {
     mounted = { options, controller: formController(options.core) };
-    return { open() {}, close() {}, destroy() {} };
+    return { open() {}, prepare() {}, close() {}, destroy() {} };
   },
   ({ relayUrl, botId, customerId }) =>
     createProver({

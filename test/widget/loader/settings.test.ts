@@ -34,7 +34,7 @@ describe('parseSettings with only data-relay-url', () => {
         botId: 'bot_1',
         customerId: 'cust-9',
         mode: 'floating',
-        defaultCountry: 'US',
+        defaultCountry: undefined,
       }),
     );
     expect(report).not.toHaveBeenCalled();
@@ -222,7 +222,7 @@ describe('each attribute with a bad value', () => {
       'shown fields (name, email, phone)',
       { required: ['name', 'email'] },
     ],
-    ['data-default-country', 'GBR', 'ISO 3166 alpha-2', { defaultCountry: 'US' }],
+    ['data-default-country', 'GBR', 'ISO 3166 alpha-2', { defaultCountry: undefined }],
     ['data-locale', 'klingon', 'en, es, fr, de, pt, hi, ar', { locale: 'en' }],
     ['data-title', 't'.repeat(501), 'at most 500 characters', { title: undefined }],
     ['data-privacy-url', 'mailto:dpo@example.com', 'http(s) URL', { privacyUrl: undefined }],
@@ -270,14 +270,14 @@ describe('each attribute with a bad value', () => {
 });
 
 describe('default country and locale from the browser', () => {
-  it('takes the region of the first language that has one', () => {
-    expect(parse({}, ['de', 'en-GB'])).toMatchObject({ defaultCountry: 'DE', locale: 'de' });
-    expect(parse({}, ['x-bad-tag', 'fr-CA'])).toMatchObject({ defaultCountry: 'CA', locale: 'fr' });
+  it('takes the locale of the first language it has, and leaves the country to the form chunk', () => {
+    expect(parse({}, ['pl', 'de', 'en-GB'])).toMatchObject({ locale: 'de' });
+    expect(parse({}, ['x-bad-tag', 'fr-CA'])?.defaultCountry).toBeUndefined();
   });
 
-  it('falls back to US and en when the browser languages say nothing useful', () => {
-    expect(parse({}, [])).toMatchObject({ defaultCountry: 'US', locale: 'en' });
-    expect(parse({}, ['zz'])).toMatchObject({ defaultCountry: 'US', locale: 'en' });
+  it('falls back to en when the browser languages say nothing useful', () => {
+    expect(parse({}, [])).toMatchObject({ locale: 'en' });
+    expect(parse({}, ['zz'])).toMatchObject({ locale: 'en' });
   });
 
   it('lets data-default-country and data-locale win over the browser', () => {

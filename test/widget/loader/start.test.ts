@@ -52,7 +52,7 @@ const api = () => host.EleapiLeads as Record<string, (...args: unknown[]) => unk
 
 beforeEach(() => {
   mounted = undefined;
-  view = { open: vi.fn(), close: vi.fn(), destroy: vi.fn() };
+  view = { open: vi.fn(), prepare: vi.fn(), close: vi.fn(), destroy: vi.fn() };
   report = vi.fn();
   localStorage.clear();
   sessionStorage.clear();
@@ -82,6 +82,19 @@ describe('startWidget', () => {
     );
     expect(api().version).toBe(VERSION);
     expect(report).not.toHaveBeenCalled();
+  });
+
+  it('fetches the chunk on the first hover of the launcher, and has it draw ahead on the next', async () => {
+    start(scriptTag());
+    const launcher = document
+      .querySelector('eleapi-lead-form')
+      ?.shadowRoot?.querySelector('.launcher');
+    launcher?.dispatchEvent(new Event('pointerenter'));
+    await vi.waitFor(() => mounted ?? Promise.reject());
+    expect(view.prepare).not.toHaveBeenCalled();
+    launcher?.dispatchEvent(new Event('pointerenter'));
+    expect(view.prepare).toHaveBeenCalledOnce();
+    expect(view.open).not.toHaveBeenCalled();
   });
 
   it('shows nothing and defines no global without data-relay-url, with one console error', () => {

@@ -1,5 +1,6 @@
-// The visitor's likely country from their languages, without Intl.Locale#maximize() (6–34 ms
-// on the load path, issue 10): a tag's own region wins, else the language's most common one.
+// The visitor's likely country from their languages, without Intl.Locale#maximize() (6–34 ms,
+// issue 10): a tag's own region wins, else the language's most common one. It lives in the form
+// chunk, which needs it at mount, so the loader does not carry the table (−247 B gzip).
 
 // Language → region as CLDR's likely subtags have them (Intl.Locale#maximize), for the
 // languages of most visitors; others fall through to the next language, then to US.
