@@ -64,7 +64,12 @@ async function send() {
 
 beforeEach(() => {
   mounted = undefined;
-  view = { open: vi.fn(), prepare: vi.fn<() => void>(), close: vi.fn<() => void>(), destroy: vi.fn<() => void>() };
+  view = {
+    open: vi.fn(),
+    prepare: vi.fn<() => void>(),
+    close: vi.fn<() => void>(),
+    destroy: vi.fn<() => void>(),
+  };
   report = vi.fn();
   localStorage.clear();
   sessionStorage.clear();
