@@ -18,10 +18,11 @@ export const ALL_JS_BUDGET_GZIP_BYTES = 22_528;
  * the sizes measured after the split (loader 8,445, all JS 26,259; ARCHITECTURE.md "The loader
  * and the form chunk" lists where the bytes are and the levers not yet taken), raised by what
  * issue 12's wiring and issue 13's proof of work added (ARCHITECTURE.md "Owner settings in the
- * loader and the chunk", "Proof of work in the widget"), lowered as levers land.
+ * loader and the chunk", "Proof of work in the widget"), lowered as levers land (session 3:
+ * per-locale files took the chunk from 21,987 to 20,276; all JS 10,221 + 20,276 + 585 = 31,082).
  */
 export const LOADER_CEILING_GZIP_BYTES = 10_631;
-export const ALL_JS_CEILING_GZIP_BYTES = 32_421;
+export const ALL_JS_CEILING_GZIP_BYTES = 31_232;
 
 /** Each locale file (eleapi-leads.form.<hash>.<locale>.js): its texts only, 585 at the split. */
 export const LOCALE_FILE_CEILING_GZIP_BYTES = 768;
