@@ -1,6 +1,15 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { build, defineConfig, type InlineConfig, type Plugin } from 'vite';
+import { localeScript } from './src/widget/form/locale-file.ts';
+import * as locales from './src/widget/form/locales/index.ts';
+
+/** The form's content hash: of the chunk's code, then each locale file's (test/build checks it). */
+export function formHash(chunk: string, texts: { locale: string; code: string }[]): string {
+  const hash = createHash('sha256').update(chunk);
+  for (const { locale, code } of texts) hash.update(`\n${locale}\n${code}`);
+  return hash.digest('hex').slice(0, 10);
+}
 
 // zod keeps its config on globalThis.__zod_globalConfig. In the drop-in bundle that is a second
 // global, shared with any zod the host page runs (its z.config() would change our messages).
@@ -29,7 +38,7 @@ function zodLocalConfig(): Plugin {
 // relay or CDN serving a file without a charset cannot garble them (and \uXXXX runs happen to gzip
 // smaller than UTF-8 here). Classic JSX with preact's h, as in tsconfig.json: preact/jsx-runtime
 // would add ~75 B gzip.
-function widgetBuild(entry: string, name: string, fileName: string): InlineConfig {
+export function widgetBuild(entry: string, name: string, fileName: string): InlineConfig {
   return {
     configFile: false,
     plugins: [zodLocalConfig()],
@@ -63,21 +72,33 @@ function widgetBuild(entry: string, name: string, fileName: string): InlineConfi
 
 // The form chunk, built first (unwritten), named by its content hash so it can be cached for a
 // year, written next to the loader; older chunks in dist/ are removed. The loader's build then
-// gets the name as __ELEAPI_FORM_CHUNK__ (src/widget/loader/chunk-file.ts).
+// gets the name as __ELEAPI_FORM_CHUNK__ (src/widget/loader/chunk-file.ts). Beside it, one file
+// per locale but English, eleapi-leads.form.<hash>.<locale>.js, the chunk's name with the locale
+// (src/widget/form/locale-texts.ts): the hash is of the chunk and every locale file together.
 function formChunk(): Plugin {
   return {
     name: 'eleapi-form-chunk',
     async config() {
+      const texts = Object.entries(locales)
+        .filter(([locale]) => locale !== 'en')
+        .map(([locale, table]) => ({ locale, code: localeScript(locale, table) }));
       const config = widgetBuild('src/widget/form/main.ts', 'EleapiLeadsForm', 'form.js');
-      const output = await build({ ...config, build: { ...config.build, write: false } });
+      const output = await build({
+        ...config,
+        define: { __ELEAPI_LOCALE_FILES__: JSON.stringify(texts.map(({ locale }) => locale)) },
+        build: { ...config.build, write: false },
+      });
       const [result] = Array.isArray(output) ? output : [output];
       const chunk = result && 'output' in result ? result.output[0] : undefined;
       if (chunk?.type !== 'chunk') throw new Error('eleapi-form-chunk: no chunk built');
-      const hash = createHash('sha256').update(chunk.code).digest('hex').slice(0, 10);
+      const hash = formHash(chunk.code, texts);
       const file = `eleapi-leads.form.${hash}.js`;
       mkdirSync('dist', { recursive: true });
       for (const old of readdirSync('dist', { withFileTypes: true })) {
-        if (/^eleapi-leads\.form\.\w+\.js$/.test(old.name)) rmSync(`dist/${old.name}`);
+        if (/^eleapi-leads\.form\.\w+(\.[a-z]{2})?\.js$/.test(old.name)) rmSync(`dist/${old.name}`);
+      }
+      for (const { locale, code } of texts) {
+        writeFileSync(`dist/eleapi-leads.form.${hash}.${locale}.js`, code);
       }
       writeFileSync(`dist/${file}`, chunk.code);
       return { define: { __ELEAPI_FORM_CHUNK__: JSON.stringify(file) } };

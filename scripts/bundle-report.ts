@@ -1,20 +1,29 @@
 // Where the widget bundle's bytes go: builds it the way vite.config.ts does, then prints each
 // module's minified size and its gzip contribution (gzip of everything up to and including it,
 // minus gzip of everything before it, in bundle order), and the real bundle's totals.
-// Run: npx tsx scripts/bundle-report.ts [--all]   (--all lists every module, not just the top 40)
+// Run: npx tsx scripts/bundle-report.ts [--all] [--chunk]   (--all lists every module, not just the
+// top 40; --chunk reports the form chunk, src/widget/form/main.ts, instead of the loader)
 import { relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { minify } from 'terser';
 import { build, type Rolldown } from 'vite';
+import { widgetBuild } from '../vite.config.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const gzip = (text: string) => gzipSync(text, { level: 9 }).length;
+const chunkOnly = process.argv.includes('--chunk');
 
 async function bundle(minified: boolean): Promise<Rolldown.OutputChunk> {
+  const form = widgetBuild('src/widget/form/main.ts', 'EleapiLeadsForm', 'form.js');
   const result = await build({
+    ...(chunkOnly ? form : {}),
     root,
     logLevel: 'silent',
-    build: { write: false, ...(minified ? {} : { minify: false }) },
+    build: {
+      ...(chunkOnly ? form.build : {}),
+      write: false,
+      ...(minified ? {} : { minify: false }),
+    },
   });
   const outputs = Array.isArray(result) ? result : [result];
   for (const output of outputs) {
@@ -73,5 +82,5 @@ for (const [group, gz] of [...groups].sort((a, b) => b[1] - a[1])) {
 }
 console.log(
   `\nsum of modules, minified one by one: ${sofar.length} bytes, ${gzip(sofar)} gzip -9`,
-  `\ndist/eleapi-leads.js as built:       ${real.code.length} bytes, ${gzip(real.code)} gzip -9`,
+  `\n${chunkOnly ? 'the form chunk' : 'dist/eleapi-leads.js'} as built: ${real.code.length} bytes, ${gzip(real.code)} gzip -9`,
 );

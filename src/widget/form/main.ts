@@ -2,12 +2,17 @@
 // It registers itself with the loader through the seam's event and defines no global.
 import { FORM_CHUNK_EVENT, type FormChunk } from '../form-seam.ts';
 import { createProver } from '../pow/prover.ts';
+import { localeTexts } from './locale-texts.ts';
 import { mountForm } from './mount.tsx';
 import { parsePrefill } from './prefill.ts';
 import { prefillFromUrl } from './url-prefill-values.ts';
 
+// The locale files sit next to the chunk, named after it: its own URL while this script runs.
+const self = document.currentScript as HTMLScriptElement | null;
+const texts = localeTexts(document, self?.src ?? '');
+
 const chunk: FormChunk = {
-  mount: mountForm,
+  mount: (options) => mountForm(options, texts),
   parsePrefill,
   prefillFromUrl,
   prover: ({ relayUrl, botId, customerId }) =>

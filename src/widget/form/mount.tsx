@@ -10,22 +10,30 @@ import type { FormController, WidgetView } from '../types.ts';
 import { countryOptions } from './countries.ts';
 import { formController } from './form-controller.ts';
 import { likelyRegion } from './likely-region.ts';
-import { stringsFor } from './strings.ts';
+import type { LocaleTexts } from './locale-texts.ts';
+import { type Strings, stringsFor } from './strings.ts';
 import { formSheet } from './styles.ts';
 import { createViewState } from './view-state.ts';
 import { Widget } from './widget.tsx';
 
 /** The form's handles for the loader, which calls it once the chunk registered (form-seam.ts). */
-export function mountForm({ core, ...options }: MountOptions): WidgetView {
+export function mountForm({ core, ...options }: MountOptions, texts: LocaleTexts): WidgetView {
   // Read when the form is built: the block may come after the tag in the page.
   const questions = readOwnerFields(options.root.host.ownerDocument, options.report);
-  return mountPanel({ ...options, questions, controller: formController(core, questions) });
+  return mountPanel({
+    ...options,
+    questions,
+    controller: formController(core, questions),
+    texts: texts(core.settings.locale, options.report),
+  });
 }
 
 type PanelOptions = Omit<MountOptions, 'core' | 'remembered' | 'forget'> &
   Partial<Pick<MountOptions, 'remembered' | 'forget'>> & {
     controller: FormController;
     questions?: readonly OwnerField[];
+    /** The locale's table (strings.ts), or its file on the way; English when not given. */
+    texts?: string | Promise<string>;
   };
 
 /** The panel over any FormController (tests pass a double). */
@@ -38,6 +46,7 @@ export function mountPanel({
   questions = [],
   remembered = false,
   forget = () => {},
+  texts,
 }: PanelOptions): WidgetView {
   const { navigator } = root.ownerDocument.defaultView ?? window;
   let defaultCountry =
@@ -51,7 +60,14 @@ export function mountPanel({
   const settings = { ...given.settings, defaultCountry };
   const controller = { ...given, settings };
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, formSheet()];
-  const t = stringsFor(settings, title);
+  // Until the locale's file is here, what the loader asks waits for it, in order.
+  let t: Strings | undefined;
+  let destroyed = false;
+  const read = (table?: string) => {
+    t = stringsFor(settings, title, table);
+  };
+  const ready = texts instanceof Promise ? texts.then(read) : read(texts);
+  const whenTexts = (run: () => void) => (t ? run() : ready?.then(() => destroyed || run()));
   // An <option> holds text only: a left-to-right mark keeps "+971" from reading "971+" in an
   // Arabic line. The full list is made once, on first use; the same vnodes on every render after.
   const mark = settings.locale === 'ar' ? '\u200e' : '';
@@ -78,7 +94,7 @@ export function mountPanel({
         render(
           <Widget
             settings={settings}
-            t={t}
+            t={t as Strings}
             options={optionsFor(state.listed, state.country)}
             questions={questions}
             state={state}
@@ -90,13 +106,14 @@ export function mountPanel({
     );
     return drawn;
   };
-  if (settings.mode === 'inline') draw();
+  if (settings.mode === 'inline') whenTexts(draw);
 
   return {
-    open: (options) => draw().actions.setOpen(true, options?.moveFocus),
-    prepare: () => void draw(),
-    close: () => drawn?.actions.setOpen(false),
+    open: (options) => whenTexts(() => draw().actions.setOpen(true, options?.moveFocus)),
+    prepare: () => whenTexts(draw),
+    close: () => whenTexts(() => drawn?.actions.setOpen(false)),
     destroy() {
+      destroyed = true;
       drawn?.dispose();
       render(null, slot);
     },

@@ -1,7 +1,8 @@
 // The panel's text: one string per built-in locale, its texts in KEYS order joined by "|", with the
 // site's overrides applied. Seven tables as objects cost ~200 bytes of gzip more (measured at 17 keys).
+// Only English is in the chunk; the others are files fetched for their locale (locale-texts.ts).
 import type { WidgetSettings } from '../types.ts';
-import { ar, de, en, es, fr, hi, pt } from './locales/index.ts';
+import { en } from './locales/en.ts';
 
 const KEYS = [
   'close',
@@ -29,18 +30,16 @@ const KEYS = [
   'sendAgain',
 ] as const;
 
-/** Every string the UI shows. Kept short: each one ships seven times in the bundle. The title is
+/** Every string the UI shows. Kept short: each one ships in seven files. The title is
  * the launcher's label, whose one copy is the loader's (loader/launcher-text.ts). */
 export type Strings = Record<(typeof KEYS)[number] | 'title', string>;
 
 /** Keys of the per-field error messages. */
 export type ErrorText = 'required' | 'bad' | 'badEmail' | 'badPhone';
 
-const TABLES: Record<string, string> = { en, es, fr, de, pt, hi, ar };
-
-/** The texts of the settings' locale (English for one not built in), with the site's overrides. */
-export function stringsFor(settings: WidgetSettings, title: string): Strings {
-  const texts = (TABLES[settings.locale] ?? en).split('|');
+/** The texts of a locale's table (English unless given), with the site's overrides. */
+export function stringsFor(settings: WidgetSettings, title: string, table = en): Strings {
+  const texts = table.split('|');
   const t = Object.fromEntries(KEYS.map((key, index) => [key, texts[index]])) as Strings;
   t.title = title;
   t.send = settings.submitLabel ?? t.send;

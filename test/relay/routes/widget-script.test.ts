@@ -82,6 +82,21 @@ describe('GET /eleapi-leads.form.<hash>.js', () => {
     expect(await loader.text()).toBe(SCRIPT);
   });
 
+  it("serves the chunk's locale files beside it, cached the same way", async () => {
+    const path = join(dist.path, 'eleapi-leads.js');
+    const TEXTS = 'document.dispatchEvent(new CustomEvent("eleapi-leads:form-texts"));\n';
+    writeFileSync(path, SCRIPT);
+    writeFileSync(join(dist.path, 'eleapi-leads.form.0a1b2c3d4e.de.js'), TEXTS);
+    h = startHarness({}, { widgetScriptPath: path });
+    const response = await h.relay.request('/eleapi-leads.form.0a1b2c3d4e.de.js');
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe(TEXTS);
+    expect(response.headers.get('content-type')).toBe('application/javascript; charset=utf-8');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await h.relay.request('/eleapi-leads.form.0a1b2c3d4e.fr.js')).status).toBe(404);
+    expect((await h.relay.request('/eleapi-leads.form.0a1b2c3d4e.deu.js')).status).toBe(404);
+  });
+
   it('answers 404 for a chunk that is not built, and reaches no other file of dist/', async () => {
     const path = join(dist.path, 'eleapi-leads.js');
     writeFileSync(path, SCRIPT);
@@ -93,6 +108,7 @@ describe('GET /eleapi-leads.form.<hash>.js', () => {
     for (const url of [
       '/eleapi-leads.form.ff.js/../secret.js',
       '/eleapi-leads.form.zz.js',
+      '/eleapi-leads.form.ff.de.js/../../secret.js',
       '/secret.js',
     ]) {
       expect((await h.relay.request(url)).status).toBe(404);

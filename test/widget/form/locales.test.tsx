@@ -2,6 +2,7 @@ import { act } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { stringsFor } from '../../../src/widget/form/strings.ts';
 import { LOCALE_CODES } from '../../../src/widget/loader/locale-codes.ts';
+import { tableFor } from '../../_util/widget/mount-widget.ts';
 import { renderWidget } from '../../_util/widget/render-widget.ts';
 import { widgetSettings } from '../../_util/widget/widget-fakes.ts';
 
@@ -25,7 +26,7 @@ describe('built-in languages', () => {
 
   for (const locale of LOCALE_CODES.filter((code) => code !== 'en')) {
     it(`translates every string into "${locale}"`, () => {
-      const strings = stringsFor(widgetSettings({ locale }), 'Contact us');
+      const strings = stringsFor(widgetSettings({ locale }), 'Contact us', tableFor(locale));
       const keys = Object.keys(en) as (keyof typeof en)[];
       expect(Object.keys(strings).sort()).toEqual([...keys].sort());
       // Only "Name" and "Message" may read the same in a language as in English; the title is
@@ -38,7 +39,7 @@ describe('built-in languages', () => {
 
   it('says what happened to a submission in every language, with a place for the field count', () => {
     for (const locale of LOCALE_CODES) {
-      const strings = stringsFor(widgetSettings({ locale }), 'Contact us');
+      const strings = stringsFor(widgetSettings({ locale }), 'Contact us', tableFor(locale));
       expect(strings.checkFields, locale).toContain('%');
       const kept = [
         strings.keptOffline,
@@ -84,6 +85,7 @@ describe('text overrides from the script tag', () => {
       }),
       // The loader's launcherText() resolves data-title before the chunk gets it.
       'Un devis ?',
+      tableFor('fr'),
     );
     expect(strings).toMatchObject({ title: 'Un devis ?', send: 'Demander', sent: 'Reçu !' });
     expect(strings.close).toBe('Fermer');
