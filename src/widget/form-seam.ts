@@ -2,7 +2,7 @@
 // what the chunk registers and what the loader hands it. Both sides import this file and
 // types.ts, never each other (biome.json enforces it for the loader).
 import type { Prover } from './pow/prover.ts';
-import type { FormCore, Prefill, Report, WidgetSettings, WidgetView } from './types.ts';
+import type { FormCore, LoaderSettings, Prefill, Report, WidgetView } from './types.ts';
 import type { UrlPrefillField } from './url-prefill.ts';
 
 export type { Prover };
@@ -14,7 +14,9 @@ export type { Prover };
 export const FORM_CHUNK_EVENT = 'eleapi-leads:form-chunk';
 
 export interface MountOptions {
-  core: FormCore;
+  core: FormCore<LoaderSettings>;
+  /** The script tag's attributes: the chunk reads the form's own settings from them. */
+  attrs: Record<string, string>;
   /** The widget's shadow root (the loader adopted its sheets already). */
   root: ShadowRoot;
   /** Where the panel goes, inside the loader's .root (next to the launcher when floating). */
@@ -37,5 +39,5 @@ export interface FormChunk {
   /** data-prefill-from-url: the named query parameters that pass the field schemas. */
   prefillFromUrl(search: string, fields: readonly UrlPrefillField[]): Prefill;
   /** The proof of work for the settings' relay (the solver lives in the chunk, not the loader). */
-  prover(settings: WidgetSettings): Prover;
+  prover(settings: LoaderSettings): Prover;
 }

@@ -166,6 +166,7 @@ function buildWidget(
     try {
       view = arrived.mount({
         core: controller,
+        attrs,
         root: shell.root,
         slot: shell.slot,
         title: text.title,

@@ -2,9 +2,17 @@
 // prefill parsers, and a prover for a relay with proof of work off unless the test gives one.
 import { parsePrefill } from '../../../src/widget/form/prefill.ts';
 import { prefillFromUrl } from '../../../src/widget/form/url-prefill-values.ts';
-import type { FormChunk } from '../../../src/widget/form-seam.ts';
+import type { FormChunk, MountOptions } from '../../../src/widget/form-seam.ts';
+import { completeSettings } from '../../../src/widget/form-settings.ts';
+import type { FormCore } from '../../../src/widget/types.ts';
 
 export const fakeChunk = (
   mount: FormChunk['mount'],
   prover: FormChunk['prover'] = () => ({ prepare() {}, prove: async (body) => body }),
 ): FormChunk => ({ mount, parsePrefill, prefillFromUrl, prover });
+
+/** The loader's core with the settings completed from the tag, as the chunk's mount does. */
+export const chunkCore = ({ core, attrs, report }: MountOptions): FormCore => ({
+  ...core,
+  settings: completeSettings(core.settings, attrs, document, report),
+});

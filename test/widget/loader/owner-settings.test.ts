@@ -9,7 +9,7 @@ import { type StartEnv, startWidget } from '../../../src/widget/loader/start.ts'
 import { AUTO_OPEN_KEY } from '../../../src/widget/open-rules.ts';
 import { REMEMBER_KEY } from '../../../src/widget/remember.ts';
 import type { FormController, Prefill, WidgetView } from '../../../src/widget/types.ts';
-import { fakeChunk } from '../../_util/widget/fake-chunk.ts';
+import { chunkCore, fakeChunk } from '../../_util/widget/fake-chunk.ts';
 import { fakeFetch, formValues, json } from '../../_util/widget/widget-fakes.ts';
 
 const CHAT = '7e88d192-9b20-4035-9b68-d4ac3d58a34f';
@@ -31,7 +31,7 @@ let view: {
 let mounted: { options: MountOptions; controller: FormController } | undefined;
 let report: ReturnType<typeof vi.fn<(message: string) => void>>;
 const chunk = fakeChunk((options) => {
-  mounted = { options, controller: formController(options.core) };
+  mounted = { options, controller: formController(chunkCore(options)) };
   return view;
 });
 
@@ -64,7 +64,12 @@ async function send() {
 
 beforeEach(() => {
   mounted = undefined;
-  view = { open: vi.fn(), prepare: vi.fn<() => void>(), close: vi.fn<() => void>(), destroy: vi.fn<() => void>() };
+  view = {
+    open: vi.fn(),
+    prepare: vi.fn<() => void>(),
+    close: vi.fn<() => void>(),
+    destroy: vi.fn<() => void>(),
+  };
   report = vi.fn();
   localStorage.clear();
   sessionStorage.clear();
