@@ -1,6 +1,8 @@
 // The one seam between the loader (src/widget/loader/) and the form chunk (src/widget/form/):
 // what the chunk registers and what the loader hands it. Both sides import this file and
 // types.ts, never each other (biome.json enforces it for the loader).
+
+import type { SessionFlag } from './open-rules.ts';
 import type { Prover } from './pow/prover.ts';
 import type { FormCore, LoaderSettings, Prefill, Report, WidgetView } from './types.ts';
 import type { UrlPrefillField } from './url-prefill.ts';
@@ -28,6 +30,15 @@ export interface MountOptions {
   remembered: boolean;
   /** "Send again": clears the remembered flag. */
   forget(): void;
+  /** What data-open needs in the chunk (auto-open.ts). */
+  autoOpen: {
+    /** sessionStorage, never throwing: the once-per-session flag. */
+    session: SessionFlag;
+    /** The panel is open or opening (the visitor asked): the rule gives up. */
+    isOpen(): boolean;
+    /** Ms since the loader started. */
+    sinceStart(): number;
+  };
 }
 
 /** What the form chunk gives the loader. */

@@ -1,5 +1,6 @@
 // The form chunk's entry: dist/eleapi-leads.form.<hash>.js, a classic script the loader adds.
 // It registers itself with the loader through the seam's event and defines no global.
+import { withAutoOpen } from '../auto-open.ts';
 import { FORM_CHUNK_EVENT, type FormChunk } from '../form-seam.ts';
 import { createProver } from '../pow/prover.ts';
 import { mountForm } from './mount.tsx';
@@ -7,7 +8,7 @@ import { parsePrefill } from './prefill.ts';
 import { prefillFromUrl } from './url-prefill-values.ts';
 
 const chunk: FormChunk = {
-  mount: mountForm,
+  mount: withAutoOpen(mountForm),
   parsePrefill,
   prefillFromUrl,
   prover: ({ relayUrl, botId, customerId }) =>

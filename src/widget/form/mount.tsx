@@ -17,7 +17,7 @@ import { createViewState } from './view-state.ts';
 import { Widget } from './widget.tsx';
 
 /** The form's handles for the loader, which calls it once the chunk registered (form-seam.ts). */
-export function mountForm({ core, attrs, ...options }: MountOptions): WidgetView {
+export function mountForm({ core, attrs, autoOpen: _, ...options }: MountOptions): WidgetView {
   const doc = options.root.host.ownerDocument;
   // The form's own settings: the loader left them to the chunk, so each is reported once.
   const settings = completeSettings(core.settings, attrs, doc, options.report);
@@ -27,7 +27,7 @@ export function mountForm({ core, attrs, ...options }: MountOptions): WidgetView
   return mountPanel({ ...options, questions, controller });
 }
 
-type PanelOptions = Omit<MountOptions, 'core' | 'attrs' | 'remembered' | 'forget'> &
+type PanelOptions = Omit<MountOptions, 'core' | 'attrs' | 'remembered' | 'forget' | 'autoOpen'> &
   Partial<Pick<MountOptions, 'remembered' | 'forget'>> & {
     controller: FormController;
     questions?: readonly OwnerField[];

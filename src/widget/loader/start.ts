@@ -70,6 +70,8 @@ function buildWidget(
   const settings = parseSettings(attrs, { document: doc, navigator: win.navigator, report });
   if (!settings || !claimGlobal(win, report)) return;
   const setTimer = windowTimer(win);
+  const now = env.now ?? Date.now;
+  const started = now();
   const owner = parseOwnerSettings(attrs, win.location.href, report);
   const session = safeStorage(() => win.sessionStorage);
   const behaviour = ownerBehaviour(owner, {
@@ -77,7 +79,7 @@ function buildWidget(
     local: safeStorage(() => win.localStorage),
     session,
     setTimer,
-    now: env.now ?? Date.now,
+    now,
     report,
   });
   const events = createEvents(doc, report);
@@ -146,8 +148,7 @@ function buildWidget(
   let destroyed = false;
   // What the page asked for before the chunk arrived, applied in order once it has.
   let wantOpen = false;
-  // An automatic open while the page has focus somewhere leaves it there (open-rules.ts).
-  let moveFocus = true;
+
   let isOpen = false;
   const prefills: unknown[] = [];
 
@@ -173,12 +174,13 @@ function buildWidget(
         report,
         remembered: behaviour.remembered(),
         forget: behaviour.forget,
+        autoOpen: { session, isOpen: () => isOpen || wantOpen, sinceStart: () => now() - started },
       });
     } catch (error) {
       report(`the form could not be shown: ${error}`);
       return;
     }
-    if (wantOpen) view.open({ moveFocus });
+    if (wantOpen) view.open();
   };
   const fetchForm = () => {
     if (destroyed || chunk) return;
@@ -190,10 +192,9 @@ function buildWidget(
       else if (wantOpen) launcher.textContent = text.failed;
     });
   };
-  const openForm = (focus = true) => {
+  const openForm = () => {
     wantOpen = true;
-    moveFocus = focus;
-    if (view) view.open({ moveFocus });
+    if (view) view.open();
     else fetchForm();
   };
 
@@ -202,10 +203,7 @@ function buildWidget(
     const intent = () => (view ? view.prepare() : fetchForm());
     for (const type of ['pointerenter', 'focus', 'touchstart']) on(launcher, type, intent);
     on(launcher, 'click', () => (view && isOpen ? view.close() : openForm()));
-    behaviour.arm(
-      (options) => openForm(options.moveFocus),
-      () => isOpen || wantOpen,
-    );
+    behaviour.fetchByDelay(fetchForm);
   }
   // The proof of work is solved while the visitor types: from first open or first focus.
   on(shell.slot, 'focusin', () => prover?.prepare());

@@ -1,5 +1,7 @@
-// The form chunk as the loader sees it in unit tests: the test's own mount, the chunk's real
-// prefill parsers, and a prover for a relay with proof of work off unless the test gives one.
+// The form chunk as the loader sees it in unit tests: the test's own mount (with data-open armed
+// as the chunk arms it), the chunk's real prefill parsers, and a prover for a relay with proof of work off unless the test gives one.
+
+import { withAutoOpen } from '../../../src/widget/auto-open.ts';
 import { parsePrefill } from '../../../src/widget/form/prefill.ts';
 import { prefillFromUrl } from '../../../src/widget/form/url-prefill-values.ts';
 import type { FormChunk, MountOptions } from '../../../src/widget/form-seam.ts';
@@ -9,7 +11,7 @@ import type { FormCore } from '../../../src/widget/types.ts';
 export const fakeChunk = (
   mount: FormChunk['mount'],
   prover: FormChunk['prover'] = () => ({ prepare() {}, prove: async (body) => body }),
-): FormChunk => ({ mount, parsePrefill, prefillFromUrl, prover });
+): FormChunk => ({ mount: withAutoOpen(mount), parsePrefill, prefillFromUrl, prover });
 
 /** The loader's core with the settings completed from the tag, as the chunk's mount does. */
 export const chunkCore = ({ core, attrs, report }: MountOptions): FormCore => ({

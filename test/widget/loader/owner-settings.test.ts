@@ -227,8 +227,13 @@ describe('data-open', () => {
     expect(vi.getTimerCount()).toBe(before);
   });
 
-  it('reports a bad value once and stays manual', () => {
+  it('reports a bad value once (the chunk reads it) and stays manual', async () => {
+    vi.useFakeTimers();
     start({ open: 'sometimes' });
+    expect(report).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(5_000);
+    await mountedForm();
+    expect(view.open).not.toHaveBeenCalled();
     expect(report).toHaveBeenCalledExactlyOnceWith(
       expect.stringContaining('data-open="sometimes" is invalid'),
     );
