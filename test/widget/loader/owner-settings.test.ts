@@ -191,6 +191,18 @@ describe('data-open', () => {
     expect(sessionStorage.getItem(AUTO_OPEN_KEY)).toBe('opened');
   });
 
+  it("counts the delay from the loader's start, not from the form chunk's arrival", async () => {
+    vi.useFakeTimers();
+    const slowChunk = () =>
+      new Promise<typeof chunk>((resolve) => setTimeout(resolve, 1_500, chunk));
+    start({ open: 'delay:2' }, { loadChunk: slowChunk, now: () => Date.now() });
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(mounted).toBeDefined();
+    expect(view.open).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(view.open).toHaveBeenCalledExactlyOnceWith({ moveFocus: true });
+  });
+
   it('moves focus into the panel when the page had nothing focused', async () => {
     vi.useFakeTimers();
     start({ open: 'delay:1' });
