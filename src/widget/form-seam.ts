@@ -5,7 +5,6 @@
 import type { SessionFlag } from './open-rules.ts';
 import type { Prover } from './pow/prover.ts';
 import type { FormCore, LoaderSettings, Prefill, Report, WidgetView } from './types.ts';
-import type { UrlPrefillField } from './url-prefill.ts';
 
 export type { Prover };
 
@@ -47,8 +46,8 @@ export interface FormChunk {
   mount(options: MountOptions): WidgetView;
   /** Checks an `EleapiLeads.prefill()` argument (the dial table lives in the chunk). */
   parsePrefill(fields: unknown, report: Report): Prefill;
-  /** data-prefill-from-url: the named query parameters that pass the field schemas. */
-  prefillFromUrl(search: string, fields: readonly UrlPrefillField[]): Prefill;
+  /** data-prefill-from-url (read from the tag here): the query parameters that pass the schemas. */
+  prefillFromUrl(search: string, attrs: Record<string, string>, report: Report): Prefill;
   /** The proof of work for the settings' relay (the solver lives in the chunk, not the loader). */
   prover(settings: LoaderSettings): Prover;
 }

@@ -3,6 +3,7 @@
 import { withAutoOpen } from '../auto-open.ts';
 import { FORM_CHUNK_EVENT, type FormChunk } from '../form-seam.ts';
 import { createProver } from '../pow/prover.ts';
+import { urlPrefill } from '../url-prefill.ts';
 import { mountForm } from './mount.tsx';
 import { parsePrefill } from './prefill.ts';
 import { prefillFromUrl } from './url-prefill-values.ts';
@@ -10,7 +11,7 @@ import { prefillFromUrl } from './url-prefill-values.ts';
 const chunk: FormChunk = {
   mount: withAutoOpen(mountForm),
   parsePrefill,
-  prefillFromUrl,
+  prefillFromUrl: urlPrefill(prefillFromUrl),
   prover: ({ relayUrl, botId, customerId }) =>
     createProver({
       relayUrl,

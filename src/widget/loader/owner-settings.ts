@@ -1,14 +1,14 @@
-// The issue-12 settings of the tag (data-open, data-datalayer, data-form-id, data-success-url,
-// data-remember-days, data-prefill-from-url), read by their own modules' parsers, and what the
-// loader does with them: the chunk fetched when a data-open delay is due (the chunk arms the
-// open), and after an accepted lead the remembered flag, the
-// data layer push and the success URL (README "When it opens, what it asks, what it reports").
+// The issue-12 settings of the tag the loader needs (data-open, data-datalayer, data-form-id,
+// data-success-url, data-remember-days; the chunk reads data-prefill-from-url), read by their
+// modules' parsers, and what the loader does with them: it fetches the chunk when a data-open
+// delay is due (the chunk arms the open), and after an accepted lead it sets the remembered flag,
+// pushes to the data layer and goes to the success URL (README "When it opens, what it asks,
+// what it reports").
 import { parseDataLayer, pushLeadConversion } from '../data-layer.ts';
 import { openRuleOf, suppressAutoOpen } from '../open-rules.ts';
 import { createRemember, parseRememberDays } from '../remember.ts';
 import { goToSuccessUrl, parseSuccessUrl } from '../success-url.ts';
 import type { Report } from '../types.ts';
-import { parsePrefillFromUrl } from '../url-prefill.ts';
 import type { SafeStorage } from './safe-storage.ts';
 import type { SetTimer } from './timer.ts';
 
@@ -22,7 +22,6 @@ export const parseOwnerSettings = (
   dataLayer: parseDataLayer(attrs, report),
   successUrl: parseSuccessUrl(attrs, pageUrl, report),
   rememberDays: parseRememberDays(attrs, report),
-  prefillFromUrl: parsePrefillFromUrl(attrs, report),
 });
 
 export type OwnerSettings = ReturnType<typeof parseOwnerSettings>;

@@ -159,9 +159,7 @@ function buildWidget(
     if (launcher) launcher.textContent = text.title;
     // Inline, a failure line from an earlier attempt may hold the slot.
     shell.slot.replaceChildren();
-    if (owner.prefillFromUrl.length) {
-      controller.prefill(arrived.prefillFromUrl(win.location.search, owner.prefillFromUrl));
-    }
+    controller.prefill(arrived.prefillFromUrl(win.location.search, attrs, report));
     for (const fields of prefills.splice(0))
       controller.prefill(arrived.parsePrefill(fields, report));
     try {

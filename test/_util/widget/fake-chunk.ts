@@ -7,11 +7,17 @@ import { prefillFromUrl } from '../../../src/widget/form/url-prefill-values.ts';
 import type { FormChunk, MountOptions } from '../../../src/widget/form-seam.ts';
 import { completeSettings } from '../../../src/widget/form-settings.ts';
 import type { FormCore } from '../../../src/widget/types.ts';
+import { urlPrefill } from '../../../src/widget/url-prefill.ts';
 
 export const fakeChunk = (
   mount: FormChunk['mount'],
   prover: FormChunk['prover'] = () => ({ prepare() {}, prove: async (body) => body }),
-): FormChunk => ({ mount: withAutoOpen(mount), parsePrefill, prefillFromUrl, prover });
+): FormChunk => ({
+  mount: withAutoOpen(mount),
+  parsePrefill,
+  prefillFromUrl: urlPrefill(prefillFromUrl),
+  prover,
+});
 
 /** The loader's core with the settings completed from the tag, as the chunk's mount does. */
 export const chunkCore = ({ core, attrs, report }: MountOptions): FormCore => ({
