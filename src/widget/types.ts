@@ -124,6 +124,11 @@ export interface WidgetView {
   /** Does first open's drawing ahead, hidden: the visitor reached for the launcher (issue 10). */
   prepare(): void;
   close(): void;
+  /**
+   * A lead sent from this page was accepted, after its `success` event and the data layer push:
+   * the chunk goes to data-success-url, when set (success-url.ts).
+   */
+  sent?(): void;
   /** Removes the element, its listeners and timers. */
   destroy(): void;
 }

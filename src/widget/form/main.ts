@@ -3,13 +3,14 @@
 import { withAutoOpen } from '../auto-open.ts';
 import { FORM_CHUNK_EVENT, type FormChunk } from '../form-seam.ts';
 import { createProver } from '../pow/prover.ts';
+import { withSuccessUrl } from '../success-url.ts';
 import { urlPrefill } from '../url-prefill.ts';
 import { mountForm } from './mount.tsx';
 import { parsePrefill } from './prefill.ts';
 import { prefillFromUrl } from './url-prefill-values.ts';
 
 const chunk: FormChunk = {
-  mount: withAutoOpen(mountForm),
+  mount: withSuccessUrl(withAutoOpen(mountForm)),
   parsePrefill,
   prefillFromUrl: urlPrefill(prefillFromUrl),
   prover: ({ relayUrl, botId, customerId }) =>

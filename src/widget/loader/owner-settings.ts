@@ -1,26 +1,19 @@
 // The issue-12 settings of the tag the loader needs (data-open, data-datalayer, data-form-id,
-// data-success-url, data-remember-days; the chunk reads data-prefill-from-url), read by their
+// data-remember-days; the chunk reads data-prefill-from-url and data-success-url), read by their
 // modules' parsers, and what the loader does with them: it fetches the chunk when a data-open
-// delay is due (the chunk arms the open), and after an accepted lead it sets the remembered flag,
-// pushes to the data layer and goes to the success URL (README "When it opens, what it asks,
-// what it reports").
+// delay is due (the chunk arms the open), and after an accepted lead it sets the remembered flag
+// and pushes to the data layer (README "When it opens, what it asks, what it reports").
 import { parseDataLayer, pushLeadConversion } from '../data-layer.ts';
 import { openRuleOf, suppressAutoOpen } from '../open-rules.ts';
 import { createRemember, parseRememberDays } from '../remember.ts';
-import { goToSuccessUrl, parseSuccessUrl } from '../success-url.ts';
 import type { Report } from '../types.ts';
 import type { SafeStorage } from './safe-storage.ts';
 import type { SetTimer } from './timer.ts';
 
-export const parseOwnerSettings = (
-  attrs: Record<string, string>,
-  pageUrl: string,
-  report: Report,
-) => ({
+export const parseOwnerSettings = (attrs: Record<string, string>, report: Report) => ({
   // Read leniently: the chunk arms data-open and reports a bad value (auto-open.ts).
   open: openRuleOf(attrs['data-open']?.trim() ?? ''),
   dataLayer: parseDataLayer(attrs, report),
-  successUrl: parseSuccessUrl(attrs, pageUrl, report),
   rememberDays: parseRememberDays(attrs, report),
 });
 
@@ -59,9 +52,7 @@ export function ownerBehaviour(owner: OwnerSettings, deps: OwnerBehaviourDeps) {
     accepted(own: boolean) {
       remember.remember(deps.now());
       if (owner.dataLayer.enabled) pushLeadConversion(win, owner.dataLayer.formId, deps.report);
-      if (!own) return;
-      suppressAutoOpen(session, 'sent');
-      if (owner.successUrl) goToSuccessUrl(win.location, owner.successUrl);
+      if (own) suppressAutoOpen(session, 'sent');
     },
     dispose: () => cancelDelay(),
   };

@@ -72,7 +72,7 @@ function buildWidget(
   const setTimer = windowTimer(win);
   const now = env.now ?? Date.now;
   const started = now();
-  const owner = parseOwnerSettings(attrs, win.location.href, report);
+  const owner = parseOwnerSettings(attrs, report);
   const session = safeStorage(() => win.sessionStorage);
   const behaviour = ownerBehaviour(owner, {
     window: win,
@@ -111,7 +111,11 @@ function buildWidget(
     events,
     outbox,
     report,
-    accepted: (_, own) => behaviour.accepted(own),
+    accepted(_, own) {
+      behaviour.accepted(own);
+      // Only a send of this page navigates; the chunk, which made it, holds data-success-url.
+      if (own) view?.sent?.();
+    },
     uuid: sessionUuidSource(
       {
         session,

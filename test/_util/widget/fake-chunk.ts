@@ -6,6 +6,7 @@ import { parsePrefill } from '../../../src/widget/form/prefill.ts';
 import { prefillFromUrl } from '../../../src/widget/form/url-prefill-values.ts';
 import type { FormChunk, MountOptions } from '../../../src/widget/form-seam.ts';
 import { completeSettings } from '../../../src/widget/form-settings.ts';
+import { withSuccessUrl } from '../../../src/widget/success-url.ts';
 import type { FormCore } from '../../../src/widget/types.ts';
 import { urlPrefill } from '../../../src/widget/url-prefill.ts';
 
@@ -13,7 +14,7 @@ export const fakeChunk = (
   mount: FormChunk['mount'],
   prover: FormChunk['prover'] = () => ({ prepare() {}, prove: async (body) => body }),
 ): FormChunk => ({
-  mount: withAutoOpen(mount),
+  mount: withSuccessUrl(withAutoOpen(mount)),
   parsePrefill,
   prefillFromUrl: urlPrefill(prefillFromUrl),
   prover,
