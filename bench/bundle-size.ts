@@ -14,10 +14,12 @@ export const ALL_JS_BUDGET_GZIP_BYTES = 22_528;
  * the sizes measured after the split (loader 8,445, all JS 26,259; ARCHITECTURE.md "The loader
  * and the form chunk" lists where the bytes are and the levers not yet taken), raised by what
  * issue 12's wiring and issue 13's proof of work added (ARCHITECTURE.md "Owner settings in the
- * loader and the chunk", "Proof of work in the widget"), lowered as levers land.
+ * loader and the chunk", "Proof of work in the widget"), lowered as levers land. Session 3 moved
+ * the form's settings, data-open, data-prefill-from-url and data-success-url into the chunk:
+ * loader 10,221 -> 9,160, all JS +626 (a second gzip dictionary for the moved rules and texts).
  */
-export const LOADER_CEILING_GZIP_BYTES = 10_631;
-export const ALL_JS_CEILING_GZIP_BYTES = 32_421;
+export const LOADER_CEILING_GZIP_BYTES = 9_216;
+export const ALL_JS_CEILING_GZIP_BYTES = 33_047;
 
 export const LOADER_FILE = 'eleapi-leads.js';
 export const FORM_CHUNK_NAME = /^eleapi-leads\.form\.[\da-f]+\.js$/;
