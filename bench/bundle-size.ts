@@ -18,11 +18,13 @@ export const ALL_JS_BUDGET_GZIP_BYTES = 22_528;
  * the sizes measured after the split (loader 8,445, all JS 26,259; ARCHITECTURE.md "The loader
  * and the form chunk" lists where the bytes are and the levers not yet taken), raised by what
  * issue 12's wiring and issue 13's proof of work added (ARCHITECTURE.md "Owner settings in the
- * loader and the chunk", "Proof of work in the widget"), lowered as levers land (session 3:
- * per-locale files took the chunk from 21,987 to 20,269; all JS 10,221 + 20,269 + 585 = 31,075).
+ * loader and the chunk", "Proof of work in the widget"), lowered as levers land. Session 3 moved
+ * the form's settings, data-open, data-prefill-from-url and data-success-url into the chunk:
+ * loader 10,221 -> 9,160, all JS +626 (a second gzip dictionary for the moved rules and texts).
+ * Per-locale files took the chunk down by 1,718 B the same session (ARCHITECTURE.md).
  */
-export const LOADER_CEILING_GZIP_BYTES = 10_631;
-export const ALL_JS_CEILING_GZIP_BYTES = 31_232;
+export const LOADER_CEILING_GZIP_BYTES = 9_216;
+export const ALL_JS_CEILING_GZIP_BYTES = 32_000;
 
 /** Each locale file (eleapi-leads.form.<hash>.<locale>.js): its texts only, 585 at the split. */
 export const LOCALE_FILE_CEILING_GZIP_BYTES = 768;

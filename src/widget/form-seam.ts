@@ -1,9 +1,10 @@
 // The one seam between the loader (src/widget/loader/) and the form chunk (src/widget/form/):
 // what the chunk registers and what the loader hands it. Both sides import this file and
 // types.ts, never each other (biome.json enforces it for the loader).
+
+import type { SessionFlag } from './open-rules.ts';
 import type { Prover } from './pow/prover.ts';
-import type { FormCore, Prefill, Report, WidgetSettings, WidgetView } from './types.ts';
-import type { UrlPrefillField } from './url-prefill.ts';
+import type { FormCore, LoaderSettings, Prefill, Report, WidgetView } from './types.ts';
 
 export type { Prover };
 
@@ -14,7 +15,9 @@ export type { Prover };
 export const FORM_CHUNK_EVENT = 'eleapi-leads:form-chunk';
 
 export interface MountOptions {
-  core: FormCore;
+  core: FormCore<LoaderSettings>;
+  /** The script tag's attributes: the chunk reads the form's own settings from them. */
+  attrs: Record<string, string>;
   /** The widget's shadow root (the loader adopted its sheets already). */
   root: ShadowRoot;
   /** Where the panel goes, inside the loader's .root (next to the launcher when floating). */
@@ -26,6 +29,15 @@ export interface MountOptions {
   remembered: boolean;
   /** "Send again": clears the remembered flag. */
   forget(): void;
+  /** What data-open needs in the chunk (auto-open.ts). */
+  autoOpen: {
+    /** sessionStorage, never throwing: the once-per-session flag. */
+    session: SessionFlag;
+    /** The panel is open or opening (the visitor asked): the rule gives up. */
+    isOpen(): boolean;
+    /** Ms since the loader started. */
+    sinceStart(): number;
+  };
 }
 
 /** What the form chunk gives the loader. */
@@ -34,8 +46,8 @@ export interface FormChunk {
   mount(options: MountOptions): WidgetView;
   /** Checks an `EleapiLeads.prefill()` argument (the dial table lives in the chunk). */
   parsePrefill(fields: unknown, report: Report): Prefill;
-  /** data-prefill-from-url: the named query parameters that pass the field schemas. */
-  prefillFromUrl(search: string, fields: readonly UrlPrefillField[]): Prefill;
+  /** data-prefill-from-url (read from the tag here): the query parameters that pass the schemas. */
+  prefillFromUrl(search: string, attrs: Record<string, string>, report: Report): Prefill;
   /** The proof of work for the settings' relay (the solver lives in the chunk, not the loader). */
-  prover(settings: WidgetSettings): Prover;
+  prover(settings: LoaderSettings): Prover;
 }

@@ -42,7 +42,7 @@ export function parseOpenRule(
 /** sessionStorage key: set once the panel opened by itself, or the visitor closed or sent. */
 export const AUTO_OPEN_KEY = 'eleapi-leads:auto-open';
 
-type SessionFlag = {
+export type SessionFlag = {
   get(key: string): string | null;
   set(key: string, value: string): boolean;
 };
@@ -64,6 +64,8 @@ export interface OpenSchedulerDeps {
   setTimer(fn: () => void, ms: number): () => void;
   /** The widget's sessionStorage (SafeStorage): the once-per-session flag. */
   session: SessionFlag;
+  /** Ms since the loader started, when armed later (in the chunk): the delay counts from there. */
+  sinceStart?: number;
   /** Opens the panel; `moveFocus` is true only if the page had nothing focused. */
   open(options: { moveFocus: boolean }): void;
   /** The panel is open already (the visitor opened it): the rule gives up. */
@@ -123,7 +125,7 @@ export function scheduleAutoOpen(rule: OpenRule, deps: OpenSchedulerDeps): () =>
   };
 
   if (rule.kind === 'manual' || deps.session.get(AUTO_OPEN_KEY)) return dispose;
-  if (rule.kind === 'delay') later(becomeDue, rule.seconds * 1000);
+  if (rule.kind === 'delay') later(becomeDue, rule.seconds * 1000 - (deps.sinceStart ?? 0));
   if (rule.kind === 'scroll') {
     const check = () => {
       const scrollable = doc.documentElement.scrollHeight - win.innerHeight;

@@ -1,5 +1,7 @@
 // data-success-url: where the visitor goes after a successful send (a thank-you page that
-// analytics can count). Absolute http(s), or relative to the page.
+// analytics can count). Absolute http(s), or relative to the page. Read by the form chunk at
+// mount: only a send made on this page navigates, and only the chunk sends.
+import type { FormChunk } from './form-seam.ts';
 
 /** The resolved URL, or undefined (no setting, or one error naming it when it is bad). */
 export function parseSuccessUrl(
@@ -31,3 +33,13 @@ export function parseSuccessUrl(
 export function goToSuccessUrl(location: Pick<Location, 'assign'>, url: string): void {
   location.assign(url);
 }
+
+/** The chunk's mount whose view goes to data-success-url when the loader says a send landed. */
+export const withSuccessUrl =
+  (mount: FormChunk['mount']): FormChunk['mount'] =>
+  (options) => {
+    const view = mount(options);
+    const { location } = options.root.host.ownerDocument.defaultView ?? window;
+    const url = parseSuccessUrl(options.attrs, location.href, options.report);
+    return url ? { ...view, sent: () => goToSuccessUrl(location, url) } : view;
+  };

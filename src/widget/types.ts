@@ -49,6 +49,19 @@ export interface WidgetSettings {
   zIndex: number;
 }
 
+/** The settings the form alone uses: the chunk reads them at mount (form-settings.ts). */
+export type FormOnlySetting =
+  | 'required'
+  | 'defaultCountry'
+  | 'submitLabel'
+  | 'successMessage'
+  | 'privacyUrl'
+  | 'tags'
+  | 'attributes';
+
+/** What the loader reads before the chunk: the launcher, placement, sending, the reserve. */
+export type LoaderSettings = Omit<WidgetSettings, FormOnlySetting>;
+
 /** What the visitor typed. Empty strings mean "left empty". */
 export interface FormValues {
   name: string;
@@ -88,8 +101,13 @@ export interface FormController {
   emit(name: WidgetEventName, detail?: Record<string, unknown>): void;
 }
 
-/** What the loader gives the form chunk: sending, events, prefills, the page's context. */
-export interface FormCore extends Omit<FormController, 'submit'> {
+/**
+ * What the loader gives the form chunk: sending, events, prefills, the page's context. Its
+ * settings are the loader's; the chunk completes them (form-settings.ts).
+ */
+export interface FormCore<Settings = WidgetSettings>
+  extends Omit<FormController, 'submit' | 'settings'> {
+  settings: Settings;
   /** Announces `submit`, then stores and posts the body; settles it into events. Never rejects. */
   send(body: LeadSubmission, phoneAsTyped: string): Promise<Outcome>;
   /** The chat session UUID, looked up at submit time. */
@@ -106,6 +124,11 @@ export interface WidgetView {
   /** Does first open's drawing ahead, hidden: the visitor reached for the launcher (issue 10). */
   prepare(): void;
   close(): void;
+  /**
+   * A lead sent from this page was accepted, after its `success` event and the data layer push:
+   * the chunk goes to data-success-url, when set (success-url.ts).
+   */
+  sent?(): void;
   /** Removes the element, its listeners and timers. */
   destroy(): void;
 }

@@ -1,6 +1,7 @@
 // data-prefill-from-url="email,name": fills fields from the page URL's query parameters
-// (a link from a newsletter, say). The setting only: the loader reads it with no zod; the form
-// chunk checks the values (form/url-prefill-values.ts).
+// (a link from a newsletter, say). The setting, read by the form chunk from the tag's captured
+// attributes when it arrives; the chunk checks the values too (form/url-prefill-values.ts).
+import type { Prefill, Report } from './types.ts';
 
 export const URL_PREFILL_FIELDS = ['name', 'email', 'phone'] as const;
 export type UrlPrefillField = (typeof URL_PREFILL_FIELDS)[number];
@@ -24,3 +25,11 @@ export function parsePrefillFromUrl(
   );
   return [];
 }
+
+/** The seam's `prefillFromUrl`: the setting read from the tag, the values checked by `check`. */
+export const urlPrefill =
+  (check: (search: string, fields: readonly UrlPrefillField[]) => Prefill) =>
+  (search: string, attrs: Record<string, string>, report: Report): Prefill => {
+    const fields = parsePrefillFromUrl(attrs, report);
+    return fields.length ? check(search, fields) : {};
+  };

@@ -1,7 +1,10 @@
 // The form chunk's entry: dist/eleapi-leads.form.<hash>.js, a classic script the loader adds.
 // It registers itself with the loader through the seam's event and defines no global.
+import { withAutoOpen } from '../auto-open.ts';
 import { FORM_CHUNK_EVENT, type FormChunk } from '../form-seam.ts';
 import { createProver } from '../pow/prover.ts';
+import { withSuccessUrl } from '../success-url.ts';
+import { urlPrefill } from '../url-prefill.ts';
 import { localeTexts } from './locale-texts.ts';
 import { mountForm } from './mount.tsx';
 import { parsePrefill } from './prefill.ts';
@@ -12,9 +15,9 @@ const self = document.currentScript as HTMLScriptElement | null;
 const texts = localeTexts(document, self?.src ?? '');
 
 const chunk: FormChunk = {
-  mount: (options) => mountForm(options, texts),
+  mount: withSuccessUrl(withAutoOpen((options) => mountForm(options, texts))),
   parsePrefill,
-  prefillFromUrl,
+  prefillFromUrl: urlPrefill(prefillFromUrl),
   prover: ({ relayUrl, botId, customerId }) =>
     createProver({
       relayUrl,

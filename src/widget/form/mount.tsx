@@ -5,6 +5,7 @@ import { h, render, type VNode } from 'preact';
 import { countryByIso } from '../../shared/dial-codes.ts';
 import type { OwnerField } from '../../shared/owner-fields.ts';
 import type { MountOptions } from '../form-seam.ts';
+import { completeSettings } from '../form-settings.ts';
 import { readOwnerFields } from '../owner-fields-block.ts';
 import type { FormController, WidgetView } from '../types.ts';
 import { countryOptions } from './countries.ts';
@@ -17,18 +18,25 @@ import { createViewState } from './view-state.ts';
 import { Widget } from './widget.tsx';
 
 /** The form's handles for the loader, which calls it once the chunk registered (form-seam.ts). */
-export function mountForm({ core, ...options }: MountOptions, texts: LocaleTexts): WidgetView {
+export function mountForm(
+  { core, attrs, autoOpen: _, ...options }: MountOptions,
+  texts: LocaleTexts,
+): WidgetView {
+  const doc = options.root.host.ownerDocument;
+  // The form's own settings: the loader left them to the chunk, so each is reported once.
+  const settings = completeSettings(core.settings, attrs, doc, options.report);
   // Read when the form is built: the block may come after the tag in the page.
-  const questions = readOwnerFields(options.root.host.ownerDocument, options.report);
+  const questions = readOwnerFields(doc, options.report);
+  const controller = formController({ ...core, settings }, questions);
   return mountPanel({
     ...options,
     questions,
-    controller: formController(core, questions),
-    texts: texts(core.settings.locale, options.report),
+    controller,
+    texts: texts(settings.locale, options.report),
   });
 }
 
-type PanelOptions = Omit<MountOptions, 'core' | 'remembered' | 'forget'> &
+type PanelOptions = Omit<MountOptions, 'core' | 'attrs' | 'remembered' | 'forget' | 'autoOpen'> &
   Partial<Pick<MountOptions, 'remembered' | 'forget'>> & {
     controller: FormController;
     questions?: readonly OwnerField[];

@@ -2,7 +2,7 @@
 // prefills for it, and announces every outcome (first sends and resends alike) as widget events,
 // so resends from an earlier page are announced even before the chunk arrives.
 
-import type { FieldIssue, FormCore, LeadSubmission, Prefill, WidgetSettings } from '../types.ts';
+import type { FieldIssue, FormCore, LeadSubmission, LoaderSettings, Prefill } from '../types.ts';
 import type { Events } from './events.ts';
 import type { Outbox } from './offline-queue.ts';
 import type { Outcome } from './outcome.ts';
@@ -11,7 +11,7 @@ import type { Report } from './settings.ts';
 import { isShownPath } from './shown-path.ts';
 
 export interface ControllerDeps {
-  settings: WidgetSettings;
+  settings: LoaderSettings;
   events: Events;
   outbox: Outbox;
   /** The console error for the site owner. */
@@ -24,7 +24,7 @@ export interface ControllerDeps {
   accepted?(body: LeadSubmission, own: boolean): void;
 }
 
-export interface Controller extends FormCore {
+export interface Controller extends FormCore<LoaderSettings> {
   prefill(prefill: Prefill): void;
 }
 
@@ -106,7 +106,7 @@ export function createController(deps: ControllerDeps): Controller {
 }
 
 /** A refusal for good when any issue is on a field the form does not show. */
-function unfixable(issues: FieldIssue[], settings: WidgetSettings): Outcome | undefined {
+function unfixable(issues: FieldIssue[], settings: LoaderSettings): Outcome | undefined {
   const hidden = issues.filter((issue) => !isShownPath(issue.path, settings));
   if (!hidden.length) return undefined;
   const named = hidden.map((issue) => `${issue.path} (${issue.message})`).join(', ');

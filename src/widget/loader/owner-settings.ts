@@ -1,31 +1,20 @@
-// The issue-12 settings of the tag (data-open, data-datalayer, data-form-id, data-success-url,
-// data-remember-days, data-prefill-from-url), read by their own modules' parsers, and what the
-// loader does with them: the automatic open, and after an accepted lead the remembered flag, the
-// data layer push and the success URL (README "When it opens, what it asks, what it reports").
+// The issue-12 settings of the tag the loader needs (data-open, data-datalayer, data-form-id,
+// data-remember-days; the chunk reads data-prefill-from-url and data-success-url), read by their
+// modules' parsers, and what the loader does with them: it fetches the chunk when a data-open
+// delay is due (the chunk arms the open), and after an accepted lead it sets the remembered flag
+// and pushes to the data layer (README "When it opens, what it asks, what it reports").
 import { parseDataLayer, pushLeadConversion } from '../data-layer.ts';
-import {
-  type OpenSchedulerDeps,
-  parseOpenRule,
-  scheduleAutoOpen,
-  suppressAutoOpen,
-} from '../open-rules.ts';
+import { openRuleOf, suppressAutoOpen } from '../open-rules.ts';
 import { createRemember, parseRememberDays } from '../remember.ts';
-import { goToSuccessUrl, parseSuccessUrl } from '../success-url.ts';
 import type { Report } from '../types.ts';
-import { parsePrefillFromUrl } from '../url-prefill.ts';
 import type { SafeStorage } from './safe-storage.ts';
 import type { SetTimer } from './timer.ts';
 
-export const parseOwnerSettings = (
-  attrs: Record<string, string>,
-  pageUrl: string,
-  report: Report,
-) => ({
-  open: parseOpenRule(attrs, report),
+export const parseOwnerSettings = (attrs: Record<string, string>, report: Report) => ({
+  // Read leniently: the chunk arms data-open and reports a bad value (auto-open.ts).
+  open: openRuleOf(attrs['data-open']?.trim() ?? ''),
   dataLayer: parseDataLayer(attrs, report),
-  successUrl: parseSuccessUrl(attrs, pageUrl, report),
   rememberDays: parseRememberDays(attrs, report),
-  prefillFromUrl: parsePrefillFromUrl(attrs, report),
 });
 
 export type OwnerSettings = ReturnType<typeof parseOwnerSettings>;
@@ -42,31 +31,20 @@ export interface OwnerBehaviourDeps {
 export function ownerBehaviour(owner: OwnerSettings, deps: OwnerBehaviourDeps) {
   const { window: win, session } = deps;
   const remember = createRemember(deps.local, owner.rememberDays);
-  let disarm = () => {};
-  const stop = (why: 'closed' | 'sent') => {
-    suppressAutoOpen(session, why);
-    disarm();
-  };
+  let cancelDelay = () => {};
   return {
     remembered: () => remember.isRemembered(deps.now()),
     forget: remember.forget,
     /**
-     * Floating mode: arms data-open, unless the visitor is remembered (nothing to ask).
-     * Returns nothing; `dispose` removes its listeners and timers.
+     * Floating mode: data-open="delay:N" fetches the chunk, which arms the rule, by the time it
+     * is due, unless the visitor is remembered (nothing to ask). `dispose` removes the timer.
      */
-    arm(open: OpenSchedulerDeps['open'], isOpen: () => boolean) {
-      if (remember.isRemembered(deps.now())) return;
-      disarm = scheduleAutoOpen(owner.open, {
-        window: win,
-        document: win.document,
-        setTimer: deps.setTimer,
-        session,
-        open,
-        isOpen,
-      });
+    fetchByDelay(fetchForm: () => void) {
+      if (owner.open?.kind !== 'delay' || remember.isRemembered(deps.now())) return;
+      cancelDelay = deps.setTimer(fetchForm, owner.open.seconds * 1000);
     },
     /** The visitor closed the panel: no automatic open for the rest of the session. */
-    closed: () => stop('closed'),
+    closed: () => suppressAutoOpen(session, 'closed'),
     /**
      * The relay accepted a lead, after its `success` event. `own`: sent from this page (not an
      * earlier page's lead landing from the outbox), so only then the page may navigate away.
@@ -74,10 +52,8 @@ export function ownerBehaviour(owner: OwnerSettings, deps: OwnerBehaviourDeps) {
     accepted(own: boolean) {
       remember.remember(deps.now());
       if (owner.dataLayer.enabled) pushLeadConversion(win, owner.dataLayer.formId, deps.report);
-      if (!own) return;
-      stop('sent');
-      if (owner.successUrl) goToSuccessUrl(win.location, owner.successUrl);
+      if (own) suppressAutoOpen(session, 'sent');
     },
-    dispose: () => disarm(),
+    dispose: () => cancelDelay(),
   };
 }

@@ -1,7 +1,7 @@
 // The inline form's height before the chunk draws it, in em of the widget's font, so the page
 // does not shift when it renders (issue 10: CLS 0.104 before). Measured in Chromium at 16 px
 // (test/browser/loader-chunk.test.ts checks the reserve against the drawn form).
-import type { WidgetSettings } from '../types.ts';
+import type { LoaderSettings } from '../types.ts';
 
 // Measured in Chromium at 16 px (panels of 1, 2, 4 and 5 fields, with and without consent):
 // padding, border, heading and button; each labelled input; the textarea's extra rows; a
@@ -12,7 +12,7 @@ const MESSAGE_EXTRA_EM = 3.973;
 const CONSENT_EM = 2.524;
 
 /** The reserved min-height: a little under the drawn form, so it only ever grows into place. */
-export function reservedEm(settings: Pick<WidgetSettings, 'fields' | 'consent'>): number {
+export function reservedEm(settings: Pick<LoaderSettings, 'fields' | 'consent'>): number {
   const { fields } = settings;
   // The phone is two fields: the country and the number.
   const count = fields.length + (fields.includes('phone') ? 1 : 0);

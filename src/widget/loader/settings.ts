@@ -1,7 +1,9 @@
-// Reads the script tag's data-* attributes into WidgetSettings (docs/contract.md §2). Each bad
-// value gets one console error naming the attribute and what it allows; its default is used.
+// Reads the script tag's data-* attributes the loader needs into LoaderSettings (docs/contract.md
+// §2); the chunk reads the form's own (../form-settings.ts). Each bad value gets one console error
+// naming the attribute and what it allows; its default is used.
 import type { FormField } from '../../shared/lead-fields.ts';
-import type { Report, WidgetSettings } from '../types.ts';
+import { settingReader, text } from '../setting-rule.ts';
+import type { LoaderSettings, Report } from '../types.ts';
 import { resolveLocale } from './locale-codes.ts';
 import { parseMessengerIds } from './messenger-ids.ts';
 import * as rules from './setting-rules.ts';
@@ -25,19 +27,8 @@ export const captureAttributes = (script: Element): Record<string, string> =>
 export function parseSettings(
   attrs: Record<string, string>,
   { document: doc, navigator, report }: SettingsEnv,
-): WidgetSettings | undefined {
-  /** The attribute's value by its rule; undefined when absent, or invalid (reported). */
-  function read<T>(name: string, rule: rules.Rule<T>): T | undefined {
-    const raw = attrs[`data-${name}`]?.trim();
-    if (raw === undefined) return undefined;
-    const value = rule.parse(raw, doc);
-    if (value !== null) return value;
-    report(
-      `data-${name}="${raw.slice(0, 80)}" is invalid: expected ${rule.allowed}. Using the default.`,
-    );
-    return undefined;
-  }
-
+): LoaderSettings | undefined {
+  const read = settingReader(attrs, doc, report);
   const relayRaw = attrs['data-relay-url']?.trim() ?? '';
   const relayUrl = rules.relayUrl.parse(relayRaw, doc);
   if (!relayUrl) {
@@ -49,31 +40,20 @@ export function parseSettings(
 
   const ids = botIds(read('bot-id', rules.id), read('customer-id', rules.id));
   if (!ids) return undefined;
-  // `required` is checked against the fields shown, so those are read first.
-  const fields = read('fields', rules.shownFields) ?? DEFAULT_FIELDS;
   const languages = [...(navigator.languages ?? []), navigator.language ?? ''];
   return {
     relayUrl,
     ...ids,
-    uuidKey: read('uuid-key', rules.text),
+    uuidKey: read('uuid-key', text),
     mode: read('mode', rules.oneOf('floating', 'inline')) ?? 'floating',
     target: read('target', rules.selector),
-    fields,
-    required:
-      read('required', rules.requiredFields(fields)) ??
-      fields.filter((field) => field === 'name' || field === 'email'),
-    defaultCountry: read('default-country', rules.country),
+    fields: read('fields', rules.shownFields) ?? DEFAULT_FIELDS,
     locale:
       read('locale', rules.locale) ??
       languages.map(resolveLocale).find((code) => code !== undefined) ??
       'en',
-    title: read('title', rules.text),
-    submitLabel: read('submit-label', rules.text),
-    successMessage: read('success-message', rules.text),
-    consent: read('consent', rules.text),
-    privacyUrl: read('privacy-url', rules.pageUrl),
-    tags: read('tags', rules.tags) ?? [],
-    attributes: read('attributes', rules.attributes) ?? [],
+    title: read('title', text),
+    consent: read('consent', text),
     context: read('context', rules.onOff) ?? true,
     accentColor: read('accent-color', rules.color),
     position: read('position', rules.oneOf('bottom-right', 'bottom-left')) ?? 'bottom-right',

@@ -2,7 +2,7 @@
 // <style> and style attributes, but not sheets built in script and adopted by the shadow root.
 // The loader's part: the theme, the reset, the floating corner and the launcher; the form chunk
 // adds the panel's sheet (src/widget/form/styles.ts) when it arrives.
-import type { WidgetSettings } from '../types.ts';
+import type { LoaderSettings } from '../types.ts';
 import { textOn } from './contrast.ts';
 
 // The default theme: the custom properties a site may override on the element (README "Theme").
@@ -47,7 +47,7 @@ function asRgb(color: string): string {
  * the inline form's reserved height (`reserveEm`), so the page does not shift when it renders.
  */
 export function siteSheet(
-  settings: Pick<WidgetSettings, 'accentColor' | 'zIndex' | 'offset'>,
+  settings: Pick<LoaderSettings, 'accentColor' | 'zIndex' | 'offset'>,
   warn: (message: string) => void,
   reserveEm = 0,
 ): CSSStyleSheet {

@@ -1,7 +1,7 @@
 // The widget's own element, drawn by the loader with plain DOM: <eleapi-lead-form> with an open
 // shadow root, the .root box, the slot the form chunk renders the panel into and, floating, the
 // launcher. Inline, the box reserves the form's height until the chunk draws it.
-import type { WidgetSettings } from '../types.ts';
+import type { LoaderSettings } from '../types.ts';
 import { placeAfterScript } from './inline-place.ts';
 import { reservedEm } from './reserve.ts';
 import { shellSheet, siteSheet } from './shell-styles.ts';
@@ -36,7 +36,7 @@ export function showFailure(shell: Shell, text: string, retry: () => void): void
 
 export function drawShell(
   script: HTMLScriptElement,
-  settings: WidgetSettings,
+  settings: LoaderSettings,
   label: string,
 ): Shell {
   const doc = script.ownerDocument;
@@ -73,7 +73,7 @@ export function drawShell(
   return { host, root, slot, launcher };
 }
 
-function place(host: HTMLElement, script: HTMLScriptElement, settings: WidgetSettings): void {
+function place(host: HTMLElement, script: HTMLScriptElement, settings: LoaderSettings): void {
   const doc = script.ownerDocument;
   const target = settings.target && doc.querySelector(settings.target);
   // Floating goes under <html>, after <body>: a transform, filter or contain on body would make

@@ -1,8 +1,8 @@
 // Which relay issue paths the visitor can see (and so fix) in this form.
 import type { FormField } from '../../shared/lead-fields.ts';
-import type { WidgetSettings } from '../types.ts';
+import type { LoaderSettings } from '../types.ts';
 
-export type ShownSettings = Pick<WidgetSettings, 'fields' | 'consent'>;
+export type ShownSettings = Pick<LoaderSettings, 'fields' | 'consent'>;
 
 /** A shown field, the dial code of a shown phone, or the consent box when there is one. */
 export function isShownPath(path: string, settings: ShownSettings): boolean {

@@ -70,14 +70,16 @@ function buildWidget(
   const settings = parseSettings(attrs, { document: doc, navigator: win.navigator, report });
   if (!settings || !claimGlobal(win, report)) return;
   const setTimer = windowTimer(win);
-  const owner = parseOwnerSettings(attrs, win.location.href, report);
+  const now = env.now ?? Date.now;
+  const started = now();
+  const owner = parseOwnerSettings(attrs, report);
   const session = safeStorage(() => win.sessionStorage);
   const behaviour = ownerBehaviour(owner, {
     window: win,
     local: safeStorage(() => win.localStorage),
     session,
     setTimer,
-    now: env.now ?? Date.now,
+    now,
     report,
   });
   const events = createEvents(doc, report);
@@ -109,7 +111,11 @@ function buildWidget(
     events,
     outbox,
     report,
-    accepted: (_, own) => behaviour.accepted(own),
+    accepted(_, own) {
+      behaviour.accepted(own);
+      // Only a send of this page navigates; the chunk, which made it, holds data-success-url.
+      if (own) view?.sent?.();
+    },
     uuid: sessionUuidSource(
       {
         session,
@@ -146,8 +152,7 @@ function buildWidget(
   let destroyed = false;
   // What the page asked for before the chunk arrived, applied in order once it has.
   let wantOpen = false;
-  // An automatic open while the page has focus somewhere leaves it there (open-rules.ts).
-  let moveFocus = true;
+
   let isOpen = false;
   const prefills: unknown[] = [];
 
@@ -158,26 +163,26 @@ function buildWidget(
     if (launcher) launcher.textContent = text.title;
     // Inline, a failure line from an earlier attempt may hold the slot.
     shell.slot.replaceChildren();
-    if (owner.prefillFromUrl.length) {
-      controller.prefill(arrived.prefillFromUrl(win.location.search, owner.prefillFromUrl));
-    }
+    controller.prefill(arrived.prefillFromUrl(win.location.search, attrs, report));
     for (const fields of prefills.splice(0))
       controller.prefill(arrived.parsePrefill(fields, report));
     try {
       view = arrived.mount({
         core: controller,
+        attrs,
         root: shell.root,
         slot: shell.slot,
         title: text.title,
         report,
         remembered: behaviour.remembered(),
         forget: behaviour.forget,
+        autoOpen: { session, isOpen: () => isOpen || wantOpen, sinceStart: () => now() - started },
       });
     } catch (error) {
       report(`the form could not be shown: ${error}`);
       return;
     }
-    if (wantOpen) view.open({ moveFocus });
+    if (wantOpen) view.open();
   };
   const fetchForm = () => {
     if (destroyed || chunk) return;
@@ -189,10 +194,9 @@ function buildWidget(
       else if (wantOpen) launcher.textContent = text.failed;
     });
   };
-  const openForm = (focus = true) => {
+  const openForm = () => {
     wantOpen = true;
-    moveFocus = focus;
-    if (view) view.open({ moveFocus });
+    if (view) view.open();
     else fetchForm();
   };
 
@@ -201,10 +205,7 @@ function buildWidget(
     const intent = () => (view ? view.prepare() : fetchForm());
     for (const type of ['pointerenter', 'focus', 'touchstart']) on(launcher, type, intent);
     on(launcher, 'click', () => (view && isOpen ? view.close() : openForm()));
-    behaviour.arm(
-      (options) => openForm(options.moveFocus),
-      () => isOpen || wantOpen,
-    );
+    behaviour.fetchByDelay(fetchForm);
   }
   // The proof of work is solved while the visitor types: from first open or first focus.
   on(shell.slot, 'focusin', () => prover?.prepare());

@@ -51,7 +51,7 @@ function controllerWith(fetch: typeof globalThis.fetch, settings = SETTINGS) {
     context: () => [{ key: 'page_url', value: 'https://shop.example/' }],
   });
   // The loader's core with the chunk's submit, as the form uses them together.
-  return { ...core, submit: formController(core).submit };
+  return { ...core, submit: formController({ ...core, settings }).submit };
 }
 
 beforeEach(() => {

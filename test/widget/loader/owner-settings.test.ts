@@ -9,7 +9,7 @@ import { type StartEnv, startWidget } from '../../../src/widget/loader/start.ts'
 import { AUTO_OPEN_KEY } from '../../../src/widget/open-rules.ts';
 import { REMEMBER_KEY } from '../../../src/widget/remember.ts';
 import type { FormController, Prefill, WidgetView } from '../../../src/widget/types.ts';
-import { fakeChunk } from '../../_util/widget/fake-chunk.ts';
+import { chunkCore, fakeChunk } from '../../_util/widget/fake-chunk.ts';
 import { fakeFetch, formValues, json } from '../../_util/widget/widget-fakes.ts';
 
 const CHAT = '7e88d192-9b20-4035-9b68-d4ac3d58a34f';
@@ -31,7 +31,7 @@ let view: {
 let mounted: { options: MountOptions; controller: FormController } | undefined;
 let report: ReturnType<typeof vi.fn<(message: string) => void>>;
 const chunk = fakeChunk((options) => {
-  mounted = { options, controller: formController(options.core) };
+  mounted = { options, controller: formController(chunkCore(options)) };
   return view;
 });
 
@@ -191,6 +191,18 @@ describe('data-open', () => {
     expect(sessionStorage.getItem(AUTO_OPEN_KEY)).toBe('opened');
   });
 
+  it("counts the delay from the loader's start, not from the form chunk's arrival", async () => {
+    vi.useFakeTimers();
+    const slowChunk = () =>
+      new Promise<typeof chunk>((resolve) => setTimeout(resolve, 1_500, chunk));
+    start({ open: 'delay:2' }, { loadChunk: slowChunk, now: () => Date.now() });
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(mounted).toBeDefined();
+    expect(view.open).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(view.open).toHaveBeenCalledExactlyOnceWith({ moveFocus: true });
+  });
+
   it('moves focus into the panel when the page had nothing focused', async () => {
     vi.useFakeTimers();
     start({ open: 'delay:1' });
@@ -227,8 +239,13 @@ describe('data-open', () => {
     expect(vi.getTimerCount()).toBe(before);
   });
 
-  it('reports a bad value once and stays manual', () => {
+  it('reports a bad value once (the chunk reads it) and stays manual', async () => {
+    vi.useFakeTimers();
     start({ open: 'sometimes' });
+    expect(report).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(5_000);
+    await mountedForm();
+    expect(view.open).not.toHaveBeenCalled();
     expect(report).toHaveBeenCalledExactlyOnceWith(
       expect.stringContaining('data-open="sometimes" is invalid'),
     );

@@ -9,7 +9,7 @@ import { OUTBOX_KEY } from '../../../src/widget/loader/offline-queue.ts';
 import { startWidget } from '../../../src/widget/loader/start.ts';
 import { createProver } from '../../../src/widget/pow/prover.ts';
 import type { FormController, Outcome } from '../../../src/widget/types.ts';
-import { fakeChunk } from '../../_util/widget/fake-chunk.ts';
+import { chunkCore, fakeChunk } from '../../_util/widget/fake-chunk.ts';
 import { challengeFor, solvedId, solvedPayload } from '../../_util/widget/pow-fakes.ts';
 import { formValues, json } from '../../_util/widget/widget-fakes.ts';
 
@@ -34,7 +34,7 @@ const solve = (challenge: PowChallenge) =>
 
 const chunk = fakeChunk(
   (options) => {
-    mounted = { options, controller: formController(options.core) };
+    mounted = { options, controller: formController(chunkCore(options)) };
     return { open() {}, prepare() {}, close() {}, destroy() {} };
   },
   ({ relayUrl, botId, customerId }) =>

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
+import { completeSettings } from '../../../src/widget/form-settings.ts';
 import type { LocaleCode } from '../../../src/widget/loader/locale-codes.ts';
 import { captureAttributes, parseSettings } from '../../../src/widget/loader/settings.ts';
 import { widgetSettings } from '../../_util/widget/widget-fakes.ts';
@@ -6,11 +7,15 @@ import { widgetSettings } from '../../_util/widget/widget-fakes.ts';
 const RELAY = { 'data-relay-url': 'https://relay.example.com' };
 let report: ReturnType<typeof vi.fn<(message: string) => void>>;
 
+/** The tag read as a visitor's page reads it: the loader's settings, completed by the chunk. */
 function parse(attrs: Record<string, string>, languages: string[] = ['en-US', 'en']) {
-  return parseSettings(
-    { ...RELAY, ...attrs },
-    { document, navigator: { language: languages[0] ?? '', languages }, report },
-  );
+  const all = { ...RELAY, ...attrs };
+  const base = parseSettings(all, {
+    document,
+    navigator: { language: languages[0] ?? '', languages },
+    report,
+  });
+  return base && completeSettings(base, all, document, report);
 }
 
 beforeEach(() => {
@@ -266,6 +271,25 @@ describe('each attribute with a bad value', () => {
     const many = Array.from({ length: 21 }, (_, i) => `k${i}=v`).join(';');
     expect(parse({ 'data-attributes': many })?.attributes).toEqual([]);
     expect(report.mock.calls[0]?.[0]).toContain('up to 20 pairs');
+  });
+});
+
+describe('the form-only settings', () => {
+  it.each([
+    ['data-required', 'fax'],
+    ['data-default-country', 'GBR'],
+    ['data-submit-label', 's'.repeat(501)],
+    ['data-success-message', 's'.repeat(501)],
+    ['data-privacy-url', 'mailto:dpo@example.com'],
+    ['data-tags', 'x'.repeat(41)],
+    ['data-attributes', 'novalue'],
+  ])('%s is left to the chunk: the loader says nothing, the chunk says it once', (name, value) => {
+    const attrs = { ...RELAY, [name]: value };
+    const base = parseSettings(attrs, { document, navigator: {}, report });
+    expect(base).not.toHaveProperty(name.replace(/^data-/, ''));
+    expect(report).not.toHaveBeenCalled();
+    if (base) completeSettings(base, attrs, document, report);
+    expect(report).toHaveBeenCalledExactlyOnceWith(expect.stringContaining(`${name}="`));
   });
 });
 

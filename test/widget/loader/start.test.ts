@@ -6,7 +6,7 @@ import { OWN_UUID_KEY } from '../../../src/widget/loader/session-uuid.ts';
 import { type StartEnv, startWidget } from '../../../src/widget/loader/start.ts';
 import { VERSION } from '../../../src/widget/loader/version.ts';
 import type { FormController, WidgetView } from '../../../src/widget/types.ts';
-import { fakeChunk } from '../../_util/widget/fake-chunk.ts';
+import { chunkCore, fakeChunk } from '../../_util/widget/fake-chunk.ts';
 import { fakeFetch, formValues, json } from '../../_util/widget/widget-fakes.ts';
 
 const CHAT = '7e88d192-9b20-4035-9b68-d4ac3d58a34f';
@@ -19,7 +19,8 @@ let report: ReturnType<typeof vi.fn<(message: string) => void>>;
 // The form chunk as the loader sees it: a real controller over the loader's core, a fake view.
 // A relay with the proof of work off (proof-of-work.test.ts drives the real prover).
 const chunk = fakeChunk((options) => {
-  mounted = { options, controller: { ...options.core, ...formController(options.core) } };
+  const core = chunkCore(options);
+  mounted = { options, controller: { ...core, ...formController(core) } };
   return view;
 });
 const loadChunk = async () => chunk;
