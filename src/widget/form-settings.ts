@@ -2,7 +2,7 @@
 // -success-message, -privacy-url, -tags, -attributes), read by the chunk at mount from the
 // attributes the loader captured: the loader never reads them, so each bad value is reported
 // once, by the chunk, and the loader carries none of these rules (ARCHITECTURE.md, issue 10).
-import { LIMITS } from '../shared/lead-limits.ts';
+import { ATTRIBUTE_KEY_RULE, isAttributeKey, LIMITS } from '../shared/lead-limits.ts';
 import { isHttp, list, pickFields, type Rule, settingReader, text } from './setting-rule.ts';
 import type { FormField, LoaderSettings, Report, WidgetSettings } from './types.ts';
 
@@ -42,15 +42,15 @@ export const tags: Rule<string[]> = {
 };
 
 export const attributes: Rule<{ key: string; value: string }[]> = {
-  allowed: `k=v;k2=v2, up to ${LIMITS.attributes} pairs, keys up to ${LIMITS.attributeKey} and values up to ${LIMITS.attributeValue} characters`,
+  allowed: `k=v;k2=v2, up to ${LIMITS.attributes} pairs, keys of ${ATTRIBUTE_KEY_RULE} and values up to ${LIMITS.attributeValue} characters`,
   parse: (raw) => {
     const pairs = list(raw, ';').map((pair) => {
       const at = pair.indexOf('=');
       return { key: at < 0 ? '' : pair.slice(0, at).trim(), value: pair.slice(at + 1).trim() };
     });
     const valid = pairs.every(
-      ({ key, value }) =>
-        key && key.length <= LIMITS.attributeKey && value.length <= LIMITS.attributeValue,
+      // The relay's own key rule: a key it would refuse is caught here, naming the attribute.
+      ({ key, value }) => isAttributeKey(key) && value.length <= LIMITS.attributeValue,
     );
     return valid && pairs.length <= LIMITS.attributes ? pairs : null;
   },

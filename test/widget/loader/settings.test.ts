@@ -235,6 +235,7 @@ describe('each attribute with a bad value', () => {
     ['data-tags', 'x'.repeat(41), 'up to 40 characters', { tags: [] }],
     ['data-attributes', 'novalue', 'k=v;k2=v2', { attributes: [] }],
     ['data-attributes', '=v', 'k=v;k2=v2', { attributes: [] }],
+    ['data-attributes', 'plan type=gold', 'letters, digits', { attributes: [] }],
     ['data-attributes', `k=${'v'.repeat(501)}`, 'values up to 500', { attributes: [] }],
     ['data-context', 'yes', 'on or off', { context: true }],
     [
