@@ -66,7 +66,9 @@ describe('what reaches eleapi', () => {
     let clock = at;
     sim = await startSim({ token: TOKEN }, { now: () => new Date(at) });
     const running = sim;
-    const env = { ELEAPI_API_URL: running.url };
+    // The sender sleeps in real time until the next due time of the injected clock: a short
+    // backoff keeps it waking while the test moves the clock (a loaded machine took over 10 s).
+    const env = { ELEAPI_API_URL: running.url, RELAY_BACKOFF_BASE_MS: '50' };
     const deps = { fetch: globalThis.fetch, now: () => clock };
     const a = validLead({ message: 'First message', consent: true, tags: ['spring'] });
     const b = {
