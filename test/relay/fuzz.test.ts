@@ -63,8 +63,10 @@ const lead = fc.record(
     ),
     website: maybe(
       fc.oneof(
-        { weight: 14, arbitrary: fc.constant('') },
-        { weight: 1, arbitrary: fc.constantFrom('http://spam.example', ' ') },
+        // Often enough that a run reaches the honeypot dozens of times (at 1 in 15 it once
+        // reached it only 5 times in 2,000 runs, and the reach check below failed).
+        { weight: 12, arbitrary: fc.constant('') },
+        { weight: 3, arbitrary: fc.constantFrom('http://spam.example', ' ') },
       ),
     ),
     // An unknown field, now and then (JSON.stringify drops undefined).
