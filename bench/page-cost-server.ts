@@ -1,11 +1,13 @@
 // The page-cost bench's website on 127.0.0.1: the article variants, its stylesheet, the
 // messenger stand-in and every file of dist/ (the loader fetches its chunk from its own folder).
-// It also stands in for the relay's origin and answers 404 there: nothing may post at load.
+// It also stands in for the relay's origin and answers 404 there (204 to the proof-of-work
+// question first open asks, as a relay without it): nothing may post at load.
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { CHALLENGE_PATH } from '../src/shared/pow-challenge.ts';
 import {
   ARTICLE_CSS,
   articlePage,
@@ -77,6 +79,11 @@ export function startPageCostServer(root: string): Promise<PageCostServer> {
       return;
     }
     stray.push(`${req.method} ${path}`);
+    // First open asks whether the relay wants a proof of work: answer as a relay without it.
+    if (path === CHALLENGE_PATH) {
+      res.writeHead(204).end();
+      return;
+    }
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not here');
   });
   return new Promise((resolve, reject) => {
