@@ -2,6 +2,7 @@
 // analytics can count). Absolute http(s), or relative to the page. Read by the form chunk at
 // mount: only a send made on this page navigates, and only the chunk sends.
 import type { FormChunk } from './form-seam.ts';
+import { isHttp } from './setting-rule.ts';
 
 /** The resolved URL, or undefined (no setting, or one error naming it when it is bad). */
 export function parseSuccessUrl(
@@ -18,7 +19,7 @@ export function parseSuccessUrl(
     url = undefined;
   }
   // Never javascript:, data: or the like: the value becomes a navigation.
-  if (url && /^https?:$/.test(url.protocol)) return url.href;
+  if (url && isHttp(url)) return url.href;
   report(
     `data-success-url="${raw.slice(0, 80)}" is invalid: expected an http(s) URL, absolute or relative to the page. The visitor stays on the page.`,
   );
