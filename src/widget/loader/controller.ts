@@ -6,7 +6,6 @@ import type { FieldIssue, FormCore, LeadSubmission, LoaderSettings, Prefill } fr
 import type { Events } from './events.ts';
 import type { Outbox } from './offline-queue.ts';
 import type { Outcome } from './outcome.ts';
-import type { Attribute } from './page-context.ts';
 import type { Report } from './settings.ts';
 import { isShownPath } from './shown-path.ts';
 
@@ -16,10 +15,6 @@ export interface ControllerDeps {
   outbox: Outbox;
   /** The console error for the site owner. */
   report: Report;
-  /** The chat session UUID, looked up at submit time. */
-  uuid(): string;
-  /** Page context attributes, read at submit time (the URL may have changed in an SPA). */
-  context(): Attribute[];
   /** The relay accepted a lead, after its `success` event; `own`: sent from this page. */
   accepted?(body: LeadSubmission, own: boolean): void;
 }
@@ -79,8 +74,6 @@ export function createController(deps: ControllerDeps): Controller {
   return {
     settings,
     report: deps.report,
-    uuid: deps.uuid,
-    context: () => (settings.context ? deps.context() : []),
     async send(body, phoneAsTyped) {
       submitted.add(body.uuid);
       events.emit('submit', { uuid: body.uuid, fields: leadFields(body) });

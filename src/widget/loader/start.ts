@@ -10,7 +10,6 @@ import { createFormLoader } from './form-loader.ts';
 import { launcherText } from './launcher-text.ts';
 import { createOutbox } from './offline-queue.ts';
 import { ownerBehaviour, parseOwnerSettings } from './owner-settings.ts';
-import { pageContext } from './page-context.ts';
 import { proofHook } from './proof-hook.ts';
 import {
   claimGlobal,
@@ -20,7 +19,6 @@ import {
   runCall,
 } from './public-api.ts';
 import { safeStorage } from './safe-storage.ts';
-import { randomUuid, sessionUuidSource } from './session-uuid.ts';
 import { captureAttributes, parseSettings, type Report } from './settings.ts';
 import { drawShell, type Shell, showFailure } from './shell.ts';
 import { windowTimer } from './timer.ts';
@@ -116,15 +114,6 @@ function buildWidget(
       // Only a send of this page navigates; the chunk, which made it, holds data-success-url.
       if (own) view?.sent?.();
     },
-    uuid: sessionUuidSource(
-      {
-        session,
-        local: safeStorage(() => win.localStorage),
-      },
-      settings.uuidKey,
-      () => randomUuid(win.crypto),
-    ),
-    context: () => pageContext(win.location, doc.referrer, settings.locale),
   });
 
   const text = launcherText(settings.locale, settings.title);

@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { safeStorage } from '../../../src/widget/loader/safe-storage.ts';
 import {
   findChatUuid,
   OWN_UUID_KEY,
   randomUuid,
   sessionUuidSource,
   uuidIn,
-} from '../../../src/widget/loader/session-uuid.ts';
+} from '../../../src/widget/form/session-uuid.ts';
+import { safeStorage } from '../../../src/widget/loader/safe-storage.ts';
 import { memoryStorage, throwingStorage } from '../../_util/widget/widget-fakes.ts';
 
 const CHAT = '7e88d192-9b20-4035-9b68-d4ac3d58a34f';
