@@ -51,11 +51,9 @@ export function createController(deps: ControllerDeps): Controller {
     if (outcome.kind === 'sent') {
       events.emit('success', detail);
       deps.accepted?.(body, submitted.has(body.uuid));
-    }
-    if (outcome.kind === 'invalid') {
+    } else if (outcome.kind === 'invalid') {
       events.emit('error', { ...detail, reason: 'invalid', issues: outcome.issues });
-    }
-    if (outcome.kind === 'refused') {
+    } else if (outcome.kind === 'refused') {
       deps.report(`a lead was refused for good: ${outcome.cause}. ${hintFor(outcome.status)}`);
       events.emit('error', {
         ...detail,
