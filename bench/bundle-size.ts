@@ -24,7 +24,7 @@ export const ALL_JS_BUDGET_GZIP_BYTES = 22_528;
  * Per-locale files took the chunk down by 1,718 B the same session (ARCHITECTURE.md). Session 4
  * moved more of what only a submit or the panel needs into the chunk ("Loader bytes, session 4").
  */
-export const LOADER_CEILING_GZIP_BYTES = 8_576;
+export const LOADER_CEILING_GZIP_BYTES = 8_448;
 export const ALL_JS_CEILING_GZIP_BYTES = 32_000;
 
 /** Each locale file (eleapi-leads.form.<hash>.<locale>.js): its texts only, 585 at the split. */
