@@ -16,7 +16,7 @@ export interface ControllerDeps {
   /** The console error for the site owner. */
   report: Report;
   /** The relay accepted a lead, after its `success` event; `own`: sent from this page. */
-  accepted?(body: LeadSubmission, own: boolean): void;
+  accepted?(own: boolean): void;
 }
 
 export interface Controller extends FormCore<LoaderSettings> {
@@ -50,7 +50,7 @@ export function createController(deps: ControllerDeps): Controller {
     const detail = { uuid: body.uuid, fields: leadFields(body) };
     if (outcome.kind === 'sent') {
       events.emit('success', detail);
-      deps.accepted?.(body, submitted.has(body.uuid));
+      deps.accepted?.(submitted.has(body.uuid));
     } else if (outcome.kind === 'invalid') {
       events.emit('error', { ...detail, reason: 'invalid', issues: outcome.issues });
     } else if (outcome.kind === 'refused') {

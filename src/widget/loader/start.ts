@@ -85,7 +85,7 @@ function buildWidget(
     setTimer,
     fetch: env.fetch ?? ((input, init) => win.fetch(input, init)),
     online: () => win.navigator.onLine !== false,
-    ...(env.timeoutMs && { timeoutMs: env.timeoutMs }),
+    timeoutMs: env.timeoutMs,
   });
   const outbox = createOutbox({
     setTimer,
@@ -109,7 +109,7 @@ function buildWidget(
     events,
     outbox,
     report,
-    accepted(_, own) {
+    accepted(own) {
       behaviour.accepted(own);
       // Only a send of this page navigates; the chunk, which made it, holds data-success-url.
       if (own) view?.sent?.();
