@@ -21,9 +21,10 @@ export const ALL_JS_BUDGET_GZIP_BYTES = 22_528;
  * loader and the chunk", "Proof of work in the widget"), lowered as levers land. Session 3 moved
  * the form's settings, data-open, data-prefill-from-url and data-success-url into the chunk:
  * loader 10,221 -> 9,160, all JS +626 (a second gzip dictionary for the moved rules and texts).
- * Per-locale files took the chunk down by 1,718 B the same session (ARCHITECTURE.md).
+ * Per-locale files took the chunk down by 1,718 B the same session (ARCHITECTURE.md). Session 4
+ * moved more of what only a submit or the panel needs into the chunk ("Loader bytes, session 4").
  */
-export const LOADER_CEILING_GZIP_BYTES = 9_216;
+export const LOADER_CEILING_GZIP_BYTES = 8_448;
 export const ALL_JS_CEILING_GZIP_BYTES = 32_000;
 
 /** Each locale file (eleapi-leads.form.<hash>.<locale>.js): its texts only, 585 at the split. */

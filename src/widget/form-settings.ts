@@ -1,10 +1,14 @@
-// The settings only the form uses (data-required, -default-country, -submit-label,
-// -success-message, -privacy-url, -tags, -attributes), read by the chunk at mount from the
+// The settings only the form uses (data-uuid-key, -context, -required, -default-country,
+// -submit-label, -success-message, -privacy-url, -tags, -attributes), read by the chunk at mount from the
 // attributes the loader captured: the loader never reads them, so each bad value is reported
 // once, by the chunk, and the loader carries none of these rules (ARCHITECTURE.md, issue 10).
 import { ATTRIBUTE_KEY_RULE, isAttributeKey, LIMITS } from '../shared/lead-limits.ts';
 import { isHttp, list, pickFields, type Rule, settingReader, text } from './setting-rule.ts';
 import type { FormField, LoaderSettings, Report, WidgetSettings } from './types.ts';
+
+const ON_OFF: Record<string, boolean> = { on: true, off: false };
+
+export const onOff: Rule<boolean> = { allowed: 'on or off', parse: (raw) => ON_OFF[raw] ?? null };
 
 export const country: Rule<string> = {
   allowed: 'an ISO 3166 alpha-2 code like GB',
@@ -67,6 +71,8 @@ export function completeSettings(
   const { fields } = base;
   return {
     ...base,
+    uuidKey: read('uuid-key', text),
+    context: read('context', onOff) ?? true,
     required:
       read('required', requiredFields(fields)) ??
       fields.filter((field) => field === 'name' || field === 'email'),

@@ -4,9 +4,11 @@ import type { FormField } from '../shared/lead-fields.ts';
 import type { FieldIssue, LeadSubmission } from '../shared/lead-submission.ts';
 import type { LocaleCode } from './loader/locale-codes.ts';
 import type { Outcome } from './loader/outcome.ts';
-import type { Attribute } from './loader/page-context.ts';
 
-export type { Attribute, FieldIssue, FormField, LeadSubmission, LocaleCode, Outcome };
+export type { FieldIssue, FormField, LeadSubmission, LocaleCode, Outcome };
+
+/** A lead attribute as the relay takes it: page context, the tag's, the owner's questions. */
+export type Attribute = { key: string; value: string };
 
 /** Logs one message for the site's developer (start.ts prefixes it with "eleapi-leads: "). */
 export type Report = (message: string) => void;
@@ -39,7 +41,7 @@ export interface WidgetSettings {
   consent: string | undefined;
   privacyUrl: string | undefined;
   tags: string[];
-  attributes: { key: string; value: string }[];
+  attributes: Attribute[];
   /** Add page URL, referrer, UTM parameters and locale as attributes. */
   context: boolean;
   accentColor: string | undefined;
@@ -51,6 +53,8 @@ export interface WidgetSettings {
 
 /** The settings the form alone uses: the chunk reads them at mount (form-settings.ts). */
 export type FormOnlySetting =
+  | 'uuidKey'
+  | 'context'
   | 'required'
   | 'defaultCountry'
   | 'submitLabel'
@@ -102,18 +106,15 @@ export interface FormController {
 }
 
 /**
- * What the loader gives the form chunk: sending, events, prefills, the page's context. Its
- * settings are the loader's; the chunk completes them (form-settings.ts).
+ * What the loader gives the form chunk: sending, events, prefills. Its settings are the loader's;
+ * the chunk completes them (form-settings.ts) and reads the chat UUID and the page's context
+ * itself, at submit time (form/submit-facts.ts).
  */
 export interface FormCore<Settings = WidgetSettings>
   extends Omit<FormController, 'submit' | 'settings'> {
   settings: Settings;
   /** Announces `submit`, then stores and posts the body; settles it into events. Never rejects. */
   send(body: LeadSubmission, phoneAsTyped: string): Promise<Outcome>;
-  /** The chat session UUID, looked up at submit time. */
-  uuid(): string;
-  /** Page context attributes (empty when data-context="off"), read at submit time. */
-  context(): Attribute[];
   report: Report;
 }
 

@@ -5,10 +5,12 @@ import { toOwnerAttributes } from '../../shared/owner-answers.ts';
 import type { OwnerField } from '../../shared/owner-fields.ts';
 import type { FormController, FormCore, Outcome } from '../types.ts';
 import { buildSubmission } from './submission.ts';
+import { type SubmitFacts, submitFacts } from './submit-facts.ts';
 
 export function formController(
   core: FormCore,
   questions: readonly OwnerField[] = [],
+  facts: SubmitFacts = submitFacts(window, core.settings),
 ): FormController {
   let pending: Promise<Outcome> | undefined;
   return {
@@ -21,7 +23,7 @@ export function formController(
       // Runs synchronously up to the send, so `submit` fires before this returns.
       pending ??= (async () => {
         const answers = toOwnerAttributes(questions, values.answers ?? {});
-        const body = buildSubmission(values, core.settings, core.uuid(), core.context(), answers);
+        const body = buildSubmission(values, core.settings, facts.uuid(), facts.context(), answers);
         const typed = values.phone.trim();
         const asTyped = typed && (typed.startsWith('+') ? typed : `${typed} (${values.dialCode})`);
         return core.send(body, asTyped);

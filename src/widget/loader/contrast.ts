@@ -1,6 +1,7 @@
-// WCAG 2.x contrast (https://www.w3.org/TR/WCAG21/#dfn-contrast-ratio). Colours come as #rgb,
-// #rrggbb or rgb()/rgba() numbers: what browsers serialize any CSS colour to (styles.ts lets the
-// browser turn the site's hsl() into rgb(), so no colour parser ships in the bundle).
+// WCAG 2.x contrast (https://www.w3.org/TR/WCAG21/#dfn-contrast-ratio). The loader's pick reads
+// rgb()/rgba() numbers only: what browsers serialize any CSS colour to (shell-styles.ts lets the
+// browser turn the site's hex or hsl() into rgb(), so no colour parser ships in the loader); the
+// hex reader is for the theme's defaults in the tests (theme-contrast.test.ts).
 
 /** Red, green, blue (0–255) and alpha (0–1). */
 export type Rgba = [red: number, green: number, blue: number, alpha: number];
@@ -8,10 +9,13 @@ export type Rgba = [red: number, green: number, blue: number, alpha: number];
 /** The colour as RGBA, or undefined for other syntax. */
 export function parseColor(text: string): Rgba | undefined {
   const hex = /^#([\da-f]{3}){1,2}$/i.test(text) && text.slice(1);
-  if (hex) {
-    const full = hex.length === 3 ? hex.replace(/./g, '$&$&') : hex;
-    return [0, 2, 4].map((at) => Number.parseInt(full.slice(at, at + 2), 16)).concat(1) as Rgba;
-  }
+  if (!hex) return parseRgb(text);
+  const full = hex.length === 3 ? hex.replace(/./g, '$&$&') : hex;
+  return [0, 2, 4].map((at) => Number.parseInt(full.slice(at, at + 2), 16)).concat(1) as Rgba;
+}
+
+/** rgb()/rgba() as browsers serialize every colour, or undefined. */
+function parseRgb(text: string): Rgba | undefined {
   const numbers = /^rgba?\(([\d.]+), ([\d.]+), ([\d.]+)(?:, ([\d.]+))?\)$/.exec(text);
   return numbers
     ? [+(numbers[1] ?? 0), +(numbers[2] ?? 0), +(numbers[3] ?? 0), +(numbers[4] ?? 1)]
@@ -34,16 +38,16 @@ export function contrastRatio(a: Rgba, b: Rgba): number {
 }
 
 /**
- * Black or white text, whichever contrasts more with `background`: black above luminance
- * 0.1791, where (L + 0.05) / 0.05 = 1.05 / (L + 0.05). On an opaque colour the winner always
- * reaches 4.58:1, above AA's 4.5:1. Undefined for a translucent or unreadable colour: what
+ * Black or white text, whichever contrasts more with `background` (as the browser serializes it:
+ * `rgb()` or `rgba()`): black above luminance 0.1791, where (L + 0.05) / 0.05 = 1.05 / (L + 0.05).
+ * On an opaque colour the winner always reaches 4.58:1, above AA's 4.5:1. Undefined for a translucent or unreadable colour: what
  * shows through it is not known, so no text colour can be promised to pass.
  *
  * @example
- * textOn('#ffcc00') // '#000'
+ * textOn('rgb(255, 204, 0)') // '#000'
  */
 export function textOn(background: string): '#000' | '#fff' | undefined {
-  const color = parseColor(background);
+  const color = parseRgb(background);
   if (!color || color[3] < 1) return undefined;
   return luminance(color) > 0.1791 ? '#000' : '#fff';
 }

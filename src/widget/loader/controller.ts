@@ -6,7 +6,6 @@ import type { FieldIssue, FormCore, LeadSubmission, LoaderSettings, Prefill } fr
 import type { Events } from './events.ts';
 import type { Outbox } from './offline-queue.ts';
 import type { Outcome } from './outcome.ts';
-import type { Attribute } from './page-context.ts';
 import type { Report } from './settings.ts';
 import { isShownPath } from './shown-path.ts';
 
@@ -16,12 +15,8 @@ export interface ControllerDeps {
   outbox: Outbox;
   /** The console error for the site owner. */
   report: Report;
-  /** The chat session UUID, looked up at submit time. */
-  uuid(): string;
-  /** Page context attributes, read at submit time (the URL may have changed in an SPA). */
-  context(): Attribute[];
   /** The relay accepted a lead, after its `success` event; `own`: sent from this page. */
-  accepted?(body: LeadSubmission, own: boolean): void;
+  accepted?(own: boolean): void;
 }
 
 export interface Controller extends FormCore<LoaderSettings> {
@@ -55,12 +50,10 @@ export function createController(deps: ControllerDeps): Controller {
     const detail = { uuid: body.uuid, fields: leadFields(body) };
     if (outcome.kind === 'sent') {
       events.emit('success', detail);
-      deps.accepted?.(body, submitted.has(body.uuid));
-    }
-    if (outcome.kind === 'invalid') {
+      deps.accepted?.(submitted.has(body.uuid));
+    } else if (outcome.kind === 'invalid') {
       events.emit('error', { ...detail, reason: 'invalid', issues: outcome.issues });
-    }
-    if (outcome.kind === 'refused') {
+    } else if (outcome.kind === 'refused') {
       deps.report(`a lead was refused for good: ${outcome.cause}. ${hintFor(outcome.status)}`);
       events.emit('error', {
         ...detail,
@@ -79,8 +72,6 @@ export function createController(deps: ControllerDeps): Controller {
   return {
     settings,
     report: deps.report,
-    uuid: deps.uuid,
-    context: () => (settings.context ? deps.context() : []),
     async send(body, phoneAsTyped) {
       submitted.add(body.uuid);
       events.emit('submit', { uuid: body.uuid, fields: leadFields(body) });

@@ -3,26 +3,12 @@
 import type { FormChunk } from '../form-seam.ts';
 import type { LoadChunk } from './chunk-loader.ts';
 
-export interface FormLoader {
-  /** Starts the fetch unless it is under way or done; retries after a failure. */
-  want(): Promise<FormChunk>;
-  failed(): boolean;
-}
-
-export function createFormLoader(load: LoadChunk): FormLoader {
+/** Starts the fetch unless it is under way or done; after a failure, the next call retries. */
+export function createFormLoader(load: LoadChunk): () => Promise<FormChunk> {
   let loading: Promise<FormChunk> | undefined;
-  let failed = false;
-  return {
-    want() {
-      if (!loading || failed) {
-        failed = false;
-        loading = load();
-        loading.catch(() => {
-          failed = true;
-        });
-      }
-      return loading;
-    },
-    failed: () => failed,
-  };
+  return () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
 }

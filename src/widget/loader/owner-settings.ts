@@ -10,15 +10,6 @@ import type { Report } from '../types.ts';
 import type { SafeStorage } from './safe-storage.ts';
 import type { SetTimer } from './timer.ts';
 
-export const parseOwnerSettings = (attrs: Record<string, string>, report: Report) => ({
-  // Read leniently: the chunk arms data-open and reports a bad value (auto-open.ts).
-  open: openRuleOf(attrs['data-open']?.trim() ?? ''),
-  dataLayer: parseDataLayer(attrs, report),
-  rememberDays: parseRememberDays(attrs, report),
-});
-
-export type OwnerSettings = ReturnType<typeof parseOwnerSettings>;
-
 export interface OwnerBehaviourDeps {
   window: Window & typeof globalThis;
   local: SafeStorage;
@@ -28,20 +19,23 @@ export interface OwnerBehaviourDeps {
   report: Report;
 }
 
-export function ownerBehaviour(owner: OwnerSettings, deps: OwnerBehaviourDeps) {
-  const { window: win, session } = deps;
-  const remember = createRemember(deps.local, owner.rememberDays);
+export function ownerBehaviour(attrs: Record<string, string>, deps: OwnerBehaviourDeps) {
+  const { window: win, session, now, report } = deps;
+  // Read leniently: the chunk arms data-open and reports a bad value (auto-open.ts).
+  const open = openRuleOf(attrs['data-open']?.trim() ?? '');
+  const dataLayer = parseDataLayer(attrs, report);
+  const remember = createRemember(deps.local, parseRememberDays(attrs, report));
   let cancelDelay = () => {};
   return {
-    remembered: () => remember.isRemembered(deps.now()),
+    remembered: () => remember.isRemembered(now()),
     forget: remember.forget,
     /**
      * Floating mode: data-open="delay:N" fetches the chunk, which arms the rule, by the time it
      * is due, unless the visitor is remembered (nothing to ask). `dispose` removes the timer.
      */
     fetchByDelay(fetchForm: () => void) {
-      if (owner.open?.kind !== 'delay' || remember.isRemembered(deps.now())) return;
-      cancelDelay = deps.setTimer(fetchForm, owner.open.seconds * 1000);
+      if (open?.kind !== 'delay' || remember.isRemembered(now())) return;
+      cancelDelay = deps.setTimer(fetchForm, open.seconds * 1000);
     },
     /** The visitor closed the panel: no automatic open for the rest of the session. */
     closed: () => suppressAutoOpen(session, 'closed'),
@@ -50,8 +44,8 @@ export function ownerBehaviour(owner: OwnerSettings, deps: OwnerBehaviourDeps) {
      * earlier page's lead landing from the outbox), so only then the page may navigate away.
      */
     accepted(own: boolean) {
-      remember.remember(deps.now());
-      if (owner.dataLayer.enabled) pushLeadConversion(win, owner.dataLayer.formId, deps.report);
+      remember.remember(now());
+      if (dataLayer.enabled) pushLeadConversion(win, dataLayer.formId, report);
       if (own) suppressAutoOpen(session, 'sent');
     },
     dispose: () => cancelDelay(),

@@ -7,6 +7,10 @@ export interface SafeStorage {
   /** Whether the value was stored. */
   set(key: string, value: string): boolean;
   remove(key: string): void;
+}
+
+/** With the key list too: the chat UUID search needs it (src/widget/form/session-uuid.ts). */
+export interface KeyedStorage extends SafeStorage {
   keys(): string[];
 }
 
@@ -18,6 +22,10 @@ export const safeStorage = (storage: () => Storage): SafeStorage => ({
       return true;
     }, false),
   remove: (key) => fallbackOnThrow(() => storage().removeItem(key), undefined),
+});
+
+export const keyedStorage = (storage: () => Storage): KeyedStorage => ({
+  ...safeStorage(storage),
   keys: () =>
     fallbackOnThrow(() => {
       const store = storage();

@@ -12,10 +12,6 @@ export const oneOf = <T extends string>(...values: T[]): Rule<T> => ({
   parse: (raw) => values.find((value) => value === raw) ?? null,
 });
 
-const ON_OFF: Record<string, boolean> = { on: true, off: false };
-
-export const onOff: Rule<boolean> = { allowed: 'on or off', parse: (raw) => ON_OFF[raw] ?? null };
-
 /** The relay's base URL: the path joins with /v1/leads, so a trailing slash would double up. */
 export const relayUrl: Rule<string> = {
   allowed: 'an absolute http(s) URL',

@@ -44,7 +44,6 @@ export function parseSettings(
   return {
     relayUrl,
     ...ids,
-    uuidKey: read('uuid-key', text),
     mode: read('mode', rules.oneOf('floating', 'inline')) ?? 'floating',
     target: read('target', rules.selector),
     fields: read('fields', rules.shownFields) ?? DEFAULT_FIELDS,
@@ -54,7 +53,6 @@ export function parseSettings(
       'en',
     title: read('title', text),
     consent: read('consent', text),
-    context: read('context', rules.onOff) ?? true,
     accentColor: read('accent-color', rules.color),
     position: read('position', rules.oneOf('bottom-right', 'bottom-left')) ?? 'bottom-right',
     // Up one bubble row: eleapi's messenger bubble sits in the bottom corner too (README).

@@ -5,18 +5,19 @@
 import type { LoaderSettings } from '../types.ts';
 import { textOn } from './contrast.ts';
 
-// The default theme: the custom properties a site may override on the element (README "Theme").
-// Every text/background pair passes WCAG AA (test/widget/loader/theme-contrast.test.ts reads them).
-// ".root" re-roots inheritance: page rules reach the host element, never the nodes inside it, so
+// The theme's defaults the launcher draws from (README "Theme"; a site may override each on the
+// element); the panel's own colours, corners and gap are defaulted in the chunk's sheet
+// (src/widget/form/styles.ts). Every text/background pair passes WCAG AA
+// (test/widget/loader/theme-contrast.test.ts reads both sheets). ".root" re-roots inheritance: page rules reach the host element, never the nodes inside it, so
 // only UA defaults need a reset below it. Sizes are em of `medium`, the visitor's own default font
 // size (a page's html{font-size:62.5%} cannot shrink it). The floating corner is 20 px plus
 // data-offset (--eleapi-x, --eleapi-y).
-const CSS = `:host{all:initial;display:block;--eleapi-accent:#1f5fcc;--eleapi-on-accent:#fff;--eleapi-bg:#fff;--eleapi-fg:#1f1f1f;--eleapi-line:#767676;--eleapi-error:#b3261e;--eleapi-input-bg:#fff;--eleapi-input-fg:#1f1f1f;--eleapi-input-line:#767676;--eleapi-radius:8px;--eleapi-gap:.875em;--eleapi-font:system-ui,sans-serif}
-.root{all:initial;display:block;font:medium/1.4 var(--eleapi-font);color:var(--eleapi-fg)}
+const CSS = `:host{all:initial;display:block;--eleapi-accent:#1f5fcc;--eleapi-on-accent:#fff;--eleapi-font:system-ui,sans-serif}
+.root{all:initial;display:block;font:medium/1.4 var(--eleapi-font)}
 :where(.root *){box-sizing:border-box;margin:0;padding:0;font:inherit;color:inherit;background:none;border:0}
 .floating{position:fixed;bottom:calc(20px + var(--eleapi-y));right:calc(20px + var(--eleapi-x));z-index:var(--eleapi-z)}
 .left{right:auto;left:calc(20px + var(--eleapi-x))}
-button{min-height:2.75em;cursor:pointer;border-radius:var(--eleapi-radius);transition:filter .2s}
+button{min-height:2.75em;cursor:pointer;transition:filter .2s}
 .failed{padding:1em}
 .launcher{background:var(--eleapi-accent);color:var(--eleapi-on-accent);font-weight:600;padding:.625em 1.125em;border-radius:99px;box-shadow:0 4px 14px #0003}
 button:hover{filter:brightness(.9)}

@@ -9,8 +9,7 @@ import { createEvents } from './events.ts';
 import { createFormLoader } from './form-loader.ts';
 import { launcherText } from './launcher-text.ts';
 import { createOutbox } from './offline-queue.ts';
-import { ownerBehaviour, parseOwnerSettings } from './owner-settings.ts';
-import { pageContext } from './page-context.ts';
+import { ownerBehaviour } from './owner-settings.ts';
 import { proofHook } from './proof-hook.ts';
 import {
   claimGlobal,
@@ -20,7 +19,6 @@ import {
   runCall,
 } from './public-api.ts';
 import { safeStorage } from './safe-storage.ts';
-import { randomUuid, sessionUuidSource } from './session-uuid.ts';
 import { captureAttributes, parseSettings, type Report } from './settings.ts';
 import { drawShell, type Shell, showFailure } from './shell.ts';
 import { windowTimer } from './timer.ts';
@@ -72,11 +70,11 @@ function buildWidget(
   const setTimer = windowTimer(win);
   const now = env.now ?? Date.now;
   const started = now();
-  const owner = parseOwnerSettings(attrs, report);
   const session = safeStorage(() => win.sessionStorage);
-  const behaviour = ownerBehaviour(owner, {
+  const local = safeStorage(() => win.localStorage);
+  const behaviour = ownerBehaviour(attrs, {
     window: win,
-    local: safeStorage(() => win.localStorage),
+    local,
     session,
     setTimer,
     now,
@@ -87,11 +85,11 @@ function buildWidget(
     setTimer,
     fetch: env.fetch ?? ((input, init) => win.fetch(input, init)),
     online: () => win.navigator.onLine !== false,
-    ...(env.timeoutMs && { timeoutMs: env.timeoutMs }),
+    timeoutMs: env.timeoutMs,
   });
   const outbox = createOutbox({
     setTimer,
-    storage: safeStorage(() => win.localStorage),
+    storage: local,
     post: transport.post,
     random: env.random ?? Math.random,
     events: win,
@@ -99,7 +97,7 @@ function buildWidget(
     prove: proofHook(
       () => prover,
       async () => {
-        arrive(await loader.want());
+        arrive(await wantChunk());
         if (!prover) throw new Error('the form did not load');
         return prover;
       },
@@ -111,33 +109,24 @@ function buildWidget(
     events,
     outbox,
     report,
-    accepted(_, own) {
+    accepted(own) {
       behaviour.accepted(own);
       // Only a send of this page navigates; the chunk, which made it, holds data-success-url.
       if (own) view?.sent?.();
     },
-    uuid: sessionUuidSource(
-      {
-        session,
-        local: safeStorage(() => win.localStorage),
-      },
-      settings.uuidKey,
-      () => randomUuid(win.crypto),
-    ),
-    context: () => pageContext(win.location, doc.referrer, settings.locale),
   });
 
-  const text = launcherText(settings.locale, settings.title);
+  const { title, failed } = launcherText(settings.locale, settings.title);
   let shell: Shell;
   try {
-    shell = drawShell(script, settings, text.title);
+    shell = drawShell(script, settings, title);
   } catch (error) {
     report(`the form could not be shown: ${error}`);
     outbox.dispose();
     return;
   }
   const { launcher } = shell;
-  const loader = createFormLoader(
+  const wantChunk = createFormLoader(
     // From the loader's own folder; an inline copy (no src) looks next to the page.
     env.loadChunk ?? scriptChunk(doc, new URL(FORM_CHUNK_FILE, script.src || doc.baseURI).href),
   );
@@ -160,7 +149,7 @@ function buildWidget(
     if (destroyed || chunk) return;
     chunk = arrived;
     prover = arrived.prover(settings);
-    if (launcher) launcher.textContent = text.title;
+    if (launcher) launcher.textContent = title;
     // Inline, a failure line from an earlier attempt may hold the slot.
     shell.slot.replaceChildren();
     controller.prefill(arrived.prefillFromUrl(win.location.search, attrs, report));
@@ -172,7 +161,7 @@ function buildWidget(
         attrs,
         root: shell.root,
         slot: shell.slot,
-        title: text.title,
+        title,
         report,
         remembered: behaviour.remembered(),
         forget: behaviour.forget,
@@ -186,12 +175,12 @@ function buildWidget(
   };
   const fetchForm = () => {
     if (destroyed || chunk) return;
-    loader.want().then(arrive, (error: Error) => {
+    wantChunk().then(arrive, (error: Error) => {
       if (destroyed) return;
       report(`${error.message}: the widget says so, and tries again on the next click.`);
       // Said where the visitor looks: in the reserved box inline, on the launcher once clicked.
-      if (!launcher) showFailure(shell, text.failed, fetchForm);
-      else if (wantOpen) launcher.textContent = text.failed;
+      if (!launcher) showFailure(shell, failed, fetchForm);
+      else if (wantOpen) launcher.textContent = failed;
     });
   };
   const openForm = () => {
@@ -225,7 +214,7 @@ function buildWidget(
 
   const api: PublicApi = {
     version: VERSION,
-    open: () => openForm(),
+    open: openForm,
     close() {
       wantOpen = false;
       view?.close();

@@ -12,7 +12,7 @@ export interface TransportDeps {
   setTimer: SetTimer;
   /** navigator.onLine: tells "you are offline" from "our server did not answer". */
   online(): boolean;
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
 }
 
 export interface Transport {

@@ -89,14 +89,16 @@ describe('styles under a strict CSP', () => {
     expect(site).toContain('--eleapi-z: 42');
   });
 
-  it('puts black text on a light accent such as #ffcc00, and white on a dark one', () => {
+  // Browsers serialize every colour as rgb(); happy-dom keeps hex as written, so these give rgb()
+  // (look-and-reach.test.ts checks #ffcc00 and hsl() in Chromium).
+  it('puts black text on a light accent such as rgb(255, 204, 0), and white on a dark one', () => {
     const site = (accentColor: string) => {
       const { host, root } = renderWidget({ accentColor });
       host.remove();
       return sheetText(root.adoptedStyleSheets[1] as CSSStyleSheet);
     };
-    expect(site('#ffcc00')).toContain('--eleapi-on-accent: #000');
-    expect(site('#1d2a3a')).toContain('--eleapi-on-accent: #fff');
+    expect(site('rgb(255, 204, 0)')).toContain('--eleapi-on-accent: #000');
+    expect(site('rgb(29, 42, 58)')).toContain('--eleapi-on-accent: #fff');
   });
 
   it('warns once, naming data-accent-color, when neither black nor white text passes AA', () => {
@@ -105,7 +107,7 @@ describe('styles under a strict CSP', () => {
     expect(warn).toHaveBeenCalledOnce();
     expect(String(warn.mock.calls[0]?.[0])).toContain('data-accent-color="rgba(0, 0, 0, 0.5)"');
     warn.mockClear();
-    renderWidget({ accentColor: '#ffcc00' });
+    renderWidget({ accentColor: 'rgb(255, 204, 0)' });
     expect(warn).not.toHaveBeenCalled();
   });
 

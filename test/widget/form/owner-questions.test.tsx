@@ -125,15 +125,17 @@ describe('answers as attributes', () => {
     const sent: LeadSubmission[] = [];
     const core = {
       settings: widgetSettings({ attributes: [{ key: 'campaign', value: 'spring' }] }),
-      uuid: () => '7e88d192-9b20-4035-9b68-d4ac3d58a34f',
-      context: () => [{ key: 'page_url', value: 'https://shop.example/' }],
       send: async (body: LeadSubmission) => {
         sent.push(body);
         return { kind: 'sent' } as const;
       },
       report: vi.fn(),
     } as unknown as FormCore;
-    await formController(core, QUESTIONS).submit(
+    const facts = {
+      uuid: () => '7e88d192-9b20-4035-9b68-d4ac3d58a34f',
+      context: () => [{ key: 'page_url', value: 'https://shop.example/' }],
+    };
+    await formController(core, QUESTIONS, facts).submit(
       formValues({
         name: 'Ada',
         dialCode: '+1',

@@ -36,9 +36,9 @@ describe('parseColor', () => {
 
 describe('textOn', () => {
   it.each([
-    ['#ffcc00', '#000'],
-    ['#1f5fcc', '#fff'],
-    ['#0a7', '#000'],
+    ['rgb(255, 204, 0)', '#000'],
+    ['rgb(31, 95, 204)', '#fff'],
+    ['rgb(0, 170, 119)', '#000'],
     ['rgb(26, 26, 26)', '#fff'],
   ])('picks text that passes AA on %s: %s', (background, text) => {
     expect(textOn(background)).toBe(text);
@@ -64,7 +64,8 @@ describe('textOn', () => {
     expect(textOn('rgba(255, 204, 0, 0.99)')).toBeUndefined();
   });
 
-  it('promises none on a colour it cannot read', () => {
+  it('promises none on a colour it cannot read: it reads what the browser serializes, rgb()', () => {
     expect(textOn('hsl(48, 100%, 50%)')).toBeUndefined();
+    expect(textOn('#ffcc00')).toBeUndefined();
   });
 });

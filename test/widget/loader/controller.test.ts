@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { formController } from '../../../src/widget/form/form-controller.ts';
+import { OWN_UUID_KEY } from '../../../src/widget/form/session-uuid.ts';
+import { submitFacts } from '../../../src/widget/form/submit-facts.ts';
 import { createController } from '../../../src/widget/loader/controller.ts';
 import { createEvents } from '../../../src/widget/loader/events.ts';
 import { createOutbox } from '../../../src/widget/loader/offline-queue.ts';
@@ -47,11 +49,18 @@ function controllerWith(fetch: typeof globalThis.fetch, settings = SETTINGS) {
     events,
     outbox,
     report,
-    uuid: () => UUID,
-    context: () => [{ key: 'page_url', value: 'https://shop.example/' }],
   });
-  // The loader's core with the chunk's submit, as the form uses them together.
-  return { ...core, submit: formController({ ...core, settings }).submit };
+  // The loader's core with the chunk's submit, as the form uses them together, on a page whose
+  // session holds the widget's own UUID.
+  const page = {
+    sessionStorage: memoryStorage({ [OWN_UUID_KEY]: UUID }),
+    localStorage: memoryStorage(),
+    location: new URL('https://shop.example/'),
+    document: { referrer: '' },
+    crypto,
+  } as unknown as Window & typeof globalThis;
+  const facts = submitFacts(page, settings);
+  return { ...core, submit: formController({ ...core, settings }, [], facts).submit };
 }
 
 beforeEach(() => {
@@ -73,7 +82,10 @@ describe('controller.submit', () => {
       customerId: 'cust1',
       name: 'Ada',
       email: 'ada@example.com',
-      attributes: [{ key: 'page_url', value: 'https://shop.example/' }],
+      attributes: [
+        { key: 'page_url', value: 'https://shop.example/' },
+        { key: 'locale', value: 'en' },
+      ],
       website: '',
     });
     const detail = { uuid: UUID, fields: { name: 'Ada', email: 'ada@example.com' } };
@@ -198,8 +210,6 @@ describe('controller prefill', () => {
         events: window,
       }),
       report,
-      uuid: () => UUID,
-      context: () => [],
     });
     controller.prefill({ name: 'Ada' });
     controller.prefill({ email: 'ada@example.com' });

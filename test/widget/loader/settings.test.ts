@@ -277,6 +277,8 @@ describe('each attribute with a bad value', () => {
 
 describe('the form-only settings', () => {
   it.each([
+    ['data-uuid-key', 'k'.repeat(501)],
+    ['data-context', 'yes'],
     ['data-required', 'fax'],
     ['data-default-country', 'GBR'],
     ['data-submit-label', 's'.repeat(501)],

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { formController } from '../../../src/widget/form/form-controller.ts';
+import { OWN_UUID_KEY } from '../../../src/widget/form/session-uuid.ts';
 import type { FormChunk, MountOptions } from '../../../src/widget/form-seam.ts';
 import { OUTBOX_KEY } from '../../../src/widget/loader/offline-queue.ts';
-import { OWN_UUID_KEY } from '../../../src/widget/loader/session-uuid.ts';
 import { type StartEnv, startWidget } from '../../../src/widget/loader/start.ts';
 import { VERSION } from '../../../src/widget/loader/version.ts';
 import type { FormController, WidgetView } from '../../../src/widget/types.ts';

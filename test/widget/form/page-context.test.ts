@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageContext } from '../../../src/widget/loader/page-context.ts';
+import { pageContext } from '../../../src/widget/form/page-context.ts';
 
 describe('pageContext', () => {
   it('lists the page URL, referrer, every UTM parameter and the locale', () => {

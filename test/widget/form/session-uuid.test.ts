@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { safeStorage } from '../../../src/widget/loader/safe-storage.ts';
 import {
   findChatUuid,
   OWN_UUID_KEY,
   randomUuid,
   sessionUuidSource,
   uuidIn,
-} from '../../../src/widget/loader/session-uuid.ts';
+} from '../../../src/widget/form/session-uuid.ts';
+import { keyedStorage } from '../../../src/widget/loader/safe-storage.ts';
 import { memoryStorage, throwingStorage } from '../../_util/widget/widget-fakes.ts';
 
 const CHAT = '7e88d192-9b20-4035-9b68-d4ac3d58a34f';
@@ -14,7 +14,7 @@ const OTHER = '0b4c3f0e-1d2a-4c5b-8e9f-a1b2c3d4e5f6';
 const MADE = '11111111-2222-4333-8444-555555555555';
 const UUID_V4 = /^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/;
 
-const storageOf = (entries: Record<string, string>) => safeStorage(() => memoryStorage(entries));
+const storageOf = (entries: Record<string, string>) => keyedStorage(() => memoryStorage(entries));
 
 describe('uuidIn', () => {
   it.each([
@@ -80,13 +80,13 @@ describe('the chat UUID in sessionStorage, then localStorage', () => {
 
   it('reads localStorage when sessionStorage throws, and sessionStorage when localStorage does', () => {
     const local = sessionUuidSource(
-      { session: safeStorage(throwingStorage), local: storageOf({ chat_uuid: CHAT }) },
+      { session: keyedStorage(throwingStorage), local: storageOf({ chat_uuid: CHAT }) },
       undefined,
       () => MADE,
     );
     expect(local()).toBe(CHAT);
     const session = sessionUuidSource(
-      { session: storageOf({ chat_uuid: CHAT }), local: safeStorage(throwingStorage) },
+      { session: storageOf({ chat_uuid: CHAT }), local: keyedStorage(throwingStorage) },
       undefined,
       () => MADE,
     );
@@ -99,7 +99,7 @@ describe('sessionUuidSource', () => {
     const backing = memoryStorage();
     const randomUUID = vi.fn(() => MADE);
     const next = sessionUuidSource(
-      { session: safeStorage(() => backing), local: storageOf({}) },
+      { session: keyedStorage(() => backing), local: storageOf({}) },
       undefined,
       randomUUID,
     );
@@ -112,7 +112,7 @@ describe('sessionUuidSource', () => {
   it('switches to the chat UUID once the messenger creates one after load', () => {
     const backing = memoryStorage();
     const next = sessionUuidSource(
-      { session: safeStorage(() => backing), local: storageOf({}) },
+      { session: keyedStorage(() => backing), local: storageOf({}) },
       undefined,
       () => MADE,
     );
@@ -122,7 +122,7 @@ describe('sessionUuidSource', () => {
   });
 
   it('keeps working, with a stable UUID, when every storage call throws', () => {
-    const throwing = safeStorage(throwingStorage);
+    const throwing = keyedStorage(throwingStorage);
     const next = sessionUuidSource({ session: throwing, local: throwing }, 'key', () => MADE);
     expect(next()).toBe(MADE);
     expect(next()).toBe(MADE);
@@ -134,7 +134,7 @@ describe('sessionUuidSource', () => {
     };
     let made = 0;
     const next = sessionUuidSource(
-      { session: safeStorage(getter), local: safeStorage(getter) },
+      { session: keyedStorage(getter), local: keyedStorage(getter) },
       undefined,
       () => `${MADE.slice(0, -1)}${++made}`,
     );
@@ -156,10 +156,10 @@ describe('randomUuid', () => {
   });
 });
 
-describe('safeStorage', () => {
+describe('keyedStorage', () => {
   it('says whether a write was kept', () => {
     const backing = memoryStorage();
-    const storage = safeStorage(() => backing);
+    const storage = keyedStorage(() => backing);
     expect(storage.set('a', '1')).toBe(true);
     backing.full = true;
     expect(storage.set('b', '2')).toBe(false);
@@ -169,7 +169,7 @@ describe('safeStorage', () => {
   });
 
   it('answers empty instead of throwing', () => {
-    const storage = safeStorage(throwingStorage);
+    const storage = keyedStorage(throwingStorage);
     expect(storage.get('a')).toBeNull();
     expect(storage.set('a', '1')).toBe(false);
     expect(storage.keys()).toEqual([]);

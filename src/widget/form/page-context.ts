@@ -1,6 +1,5 @@
 // Page facts sent as lead attributes when data-context is on: where the lead came from.
-
-export type Attribute = { key: string; value: string };
+import type { Attribute } from '../types.ts';
 
 /** page_url, referrer, utm_* from the query, and the form's locale; empty ones left out. */
 export function pageContext(

@@ -2,7 +2,7 @@
 // (the vendor's words fit sessionStorage and localStorage alike), so the lead attaches to the
 // visitor's chat (docs/contract.md §3).
 import { parseJsonOr } from '../../shared/parse-json.ts';
-import type { SafeStorage } from './safe-storage.ts';
+import type { KeyedStorage } from '../loader/safe-storage.ts';
 
 /** Where the widget keeps a UUID it made, so later submits in the session update the same lead. */
 export const OWN_UUID_KEY = 'eleapi-leads:uuid';
@@ -19,7 +19,7 @@ export function uuidIn(value: string | null): string | undefined {
  * The messenger's UUID, looked for in each storage in turn (sessionStorage, then localStorage),
  * each by the same rules: the named key first, then any key whose name contains "uuid".
  */
-export function findChatUuid(storages: SafeStorage[], uuidKey?: string): string | undefined {
+export function findChatUuid(storages: KeyedStorage[], uuidKey?: string): string | undefined {
   for (const storage of storages) {
     const keys = storage.keys().filter((key) => /uuid/i.test(key) && key !== OWN_UUID_KEY);
     for (const key of uuidKey === undefined ? keys : [uuidKey, ...keys]) {
@@ -36,7 +36,7 @@ export function findChatUuid(storages: SafeStorage[], uuidKey?: string): string 
  * storage refuses it) so later submits update the same lead.
  */
 export function sessionUuidSource(
-  storages: { session: SafeStorage; local: SafeStorage },
+  storages: { session: KeyedStorage; local: KeyedStorage },
   uuidKey: string | undefined,
   randomUUID: () => string,
 ): () => string {
