@@ -4,12 +4,23 @@ import { build, defineConfig, type InlineConfig, type Plugin } from 'vite';
 import { localeScript } from './src/widget/form/locale-file.ts';
 import * as locales from './src/widget/form/locales/index.ts';
 
-/** The form's content hash: of the chunk's code, then each locale file's (test/build checks it). */
-export function formHash(chunk: string, texts: { locale: string; code: string }[]): string {
+/**
+ * The form's content hash: of the chunk's code, then each file beside it (locale files and
+ * pieces) by name, so one hash names them all (test/build checks it).
+ */
+export function formHash(chunk: string, files: { name: string; code: string }[]): string {
   const hash = createHash('sha256').update(chunk);
-  for (const { locale, code } of texts) hash.update(`\n${locale}\n${code}`);
+  const byName = [...files].sort((a, b) => (a.name < b.name ? -1 : 1));
+  for (const { name, code } of byName) hash.update(`\n${name}\n${code}`);
   return hash.digest('hex').slice(0, 10);
 }
+
+/** The form chunk's pieces (src/widget/pieces/piece-file.ts), by name: each entry's file. */
+export const FORM_PIECES = {
+  fields: 'src/widget/pieces/fields.ts',
+  open: 'src/widget/pieces/open.ts',
+  pow: 'src/widget/pieces/pow.ts',
+} as const;
 
 // zod keeps its config on globalThis.__zod_globalConfig. In the drop-in bundle that is a second
 // global, shared with any zod the host page runs (its z.config() would change our messages).
@@ -70,37 +81,52 @@ export function widgetBuild(entry: string, name: string, fileName: string): Inli
   };
 }
 
+// One IIFE built unwritten (the chunk, or a piece): its code.
+async function builtCode(
+  config: InlineConfig,
+  define: Record<string, string> = {},
+): Promise<string> {
+  const output = await build({ ...config, define, build: { ...config.build, write: false } });
+  const [result] = Array.isArray(output) ? output : [output];
+  const chunk = result && 'output' in result ? result.output[0] : undefined;
+  if (chunk?.type !== 'chunk') throw new Error('eleapi-form-chunk: nothing built');
+  return chunk.code;
+}
+
 // The form chunk, built first (unwritten), named by its content hash so it can be cached for a
 // year, written next to the loader; older chunks in dist/ are removed. The loader's build then
 // gets the name as __ELEAPI_FORM_CHUNK__ (src/widget/loader/chunk-file.ts). Beside it, one file
-// per locale but English, eleapi-leads.form.<hash>.<locale>.js, the chunk's name with the locale
-// (src/widget/form/locale-texts.ts): the hash is of the chunk and every locale file together.
+// per locale but English, eleapi-leads.form.<hash>.<locale>.js (src/widget/form/locale-texts.ts),
+// and one per piece, eleapi-leads.form.<hash>.<piece>.js (src/widget/pieces/piece-file.ts), the
+// chunk's name with the locale or piece: the hash is of the chunk and every file beside it.
 function formChunk(): Plugin {
   return {
     name: 'eleapi-form-chunk',
     async config() {
       const texts = Object.entries(locales)
         .filter(([locale]) => locale !== 'en')
-        .map(([locale, table]) => ({ locale, code: localeScript(locale, table) }));
-      const config = widgetBuild('src/widget/form/main.ts', 'EleapiLeadsForm', 'form.js');
-      const output = await build({
-        ...config,
-        define: { __ELEAPI_LOCALE_FILES__: JSON.stringify(texts.map(({ locale }) => locale)) },
-        build: { ...config.build, write: false },
-      });
-      const [result] = Array.isArray(output) ? output : [output];
-      const chunk = result && 'output' in result ? result.output[0] : undefined;
-      if (chunk?.type !== 'chunk') throw new Error('eleapi-form-chunk: no chunk built');
-      const hash = formHash(chunk.code, texts);
+        .map(([locale, table]) => ({ name: locale, code: localeScript(locale, table) }));
+      const code = await builtCode(
+        widgetBuild('src/widget/form/main.ts', 'EleapiLeadsForm', 'form.js'),
+        { __ELEAPI_LOCALE_FILES__: JSON.stringify(texts.map(({ name }) => name)) },
+      );
+      const pieces = await Promise.all(
+        Object.entries(FORM_PIECES).map(async ([name, entry]) => ({
+          name,
+          code: await builtCode(widgetBuild(entry, 'EleapiLeadsPiece', `${name}.js`)),
+        })),
+      );
+      const beside = [...texts, ...pieces];
+      const hash = formHash(code, beside);
       const file = `eleapi-leads.form.${hash}.js`;
       mkdirSync('dist', { recursive: true });
       for (const old of readdirSync('dist', { withFileTypes: true })) {
-        if (/^eleapi-leads\.form\.\w+(\.[a-z]{2})?\.js$/.test(old.name)) rmSync(`dist/${old.name}`);
+        if (/^eleapi-leads\.form\.\w+(\.[a-z]+)?\.js$/.test(old.name)) rmSync(`dist/${old.name}`);
       }
-      for (const { locale, code } of texts) {
-        writeFileSync(`dist/eleapi-leads.form.${hash}.${locale}.js`, code);
+      for (const { name, code: besideCode } of beside) {
+        writeFileSync(`dist/eleapi-leads.form.${hash}.${name}.js`, besideCode);
       }
-      writeFileSync(`dist/${file}`, chunk.code);
+      writeFileSync(`dist/${file}`, code);
       return { define: { __ELEAPI_FORM_CHUNK__: JSON.stringify(file) } };
     },
   };

@@ -136,7 +136,11 @@ function benchBundle(): void {
   console.log(
     gzip?.all === undefined
       ? '(d) widget bundle: dist/eleapi-leads.js or its form chunk not built (run npm run build:widget)'
-      : `(d) widget bundle: loader ${fmt(gzip.loader)} bytes gzip (budget ${fmt(LOADER_BUDGET_GZIP_BYTES)}), loader + form chunk ${fmt(gzip.chunk ?? 0)} + largest locale file ${fmt(Math.max(0, ...Object.values(gzip.locales)))} = ${fmt(gzip.all)} (budget ${fmt(ALL_JS_BUDGET_GZIP_BYTES)})`,
+      : `(d) widget bundle: loader ${fmt(gzip.loader)} bytes gzip (budget ${fmt(LOADER_BUDGET_GZIP_BYTES)}), loader + form chunk ${fmt(gzip.chunk ?? 0)} + largest locale file ${fmt(Math.max(0, ...Object.values(gzip.locales)))} = ${fmt(gzip.all)} (budget ${fmt(ALL_JS_BUDGET_GZIP_BYTES)}); pieces, fetched only by a page that uses them: ${Object.entries(
+          gzip.pieces,
+        )
+          .map(([name, bytes]) => `${name} ${fmt(bytes)}`)
+          .join(', ')}`,
   );
 }
 

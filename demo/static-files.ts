@@ -36,8 +36,8 @@ export function createStaticFiles(options: StaticOptions) {
 
   function fileFor(pathname: string): string | undefined {
     if (pathname === '/eleapi-leads.js') return options.widgetFile;
-    // The form chunk the loader fetches from its own folder, next to it in dist/, and its locale files.
-    if (/^\/eleapi-leads\.form\.[\da-f]+(\.[a-z]{2})?\.js$/.test(pathname)) {
+    // The form chunk the loader fetches from its own folder, next to it in dist/, its locale files and pieces.
+    if (/^\/eleapi-leads\.form\.[\da-f]+(\.[a-z]{2,8})?\.js$/.test(pathname)) {
       return resolve(dirname(options.widgetFile), pathname.slice(1));
     }
     let decoded: string;

@@ -48,6 +48,6 @@ export interface FormChunk {
   parsePrefill(fields: unknown, report: Report): Prefill;
   /** data-prefill-from-url (read from the tag here): the query parameters that pass the schemas. */
   prefillFromUrl(search: string, attrs: Record<string, string>, report: Report): Prefill;
-  /** The proof of work for the settings' relay (the solver lives in the chunk, not the loader). */
+  /** The proof of work for the settings' relay (the chunk fetches the solver, its "pow" piece; the loader never does). */
   prover(settings: LoaderSettings): Prover;
 }

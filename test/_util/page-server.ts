@@ -41,8 +41,8 @@ export function startPageServer(): Promise<PageServer> {
     requested.push(path);
     const page = pages.get(path);
     // The form chunk the loader fetches from its own folder, by the hashed name it was built with,
-    // and the locale files named after it.
-    const chunk = /^\/eleapi-leads\.form\.[\da-f]+(\.[a-z]{2})?\.js$/.test(path)
+    // and the locale files and pieces named after it.
+    const chunk = /^\/eleapi-leads\.form\.[\da-f]+(\.[a-z]{2,8})?\.js$/.test(path)
       ? { file: join(ROOT, 'dist', path.slice(1)), type: 'application/javascript; charset=utf-8' }
       : undefined;
     const file = FILES[path] ?? chunk;

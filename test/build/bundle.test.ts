@@ -1,6 +1,7 @@
 // The drop-in widget as a site loads it: the loader dist/eleapi-leads.js, the form chunk
-// dist/eleapi-leads.form.<hash>.js it fetches and the chunk's locale files beside it. Byte budgets (bench/bundle-size.ts), nothing from
-// the relay, nothing secret, no eval, one global. `npm test` builds them first (vite build).
+// dist/eleapi-leads.form.<hash>.js it fetches, and the chunk's locale files and pieces beside it.
+// Byte budgets (bench/bundle-size.ts), nothing from the relay, nothing secret, no eval, one
+// global. `npm test` builds them first (vite build).
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { Window } from 'happy-dom';
@@ -13,10 +14,13 @@ import {
   LOADER_CEILING_GZIP_BYTES,
   LOCALE_FILE_CEILING_GZIP_BYTES,
   localeFiles,
+  PIECE_CEILING_GZIP_BYTES,
+  pieceFiles,
   widgetFiles,
 } from '../../bench/bundle-size.ts';
 import { LOCALE_CODES } from '../../src/widget/loader/locale-codes.ts';
-import { formHash } from '../../vite.config.ts';
+import { PIECE_EVENT } from '../../src/widget/pieces/piece-file.ts';
+import { FORM_PIECES, formHash } from '../../vite.config.ts';
 
 const DIST = resolve(import.meta.dirname, '../../dist');
 const files = widgetFiles(DIST);
@@ -29,6 +33,10 @@ const chunk = readFileSync(chunkPath, 'utf8');
 const locales = Object.entries(localeFiles(chunkPath)).map(([locale, path]) => {
   const code = readFileSync(path, 'utf8');
   return { locale, name: basename(path), code, gzip: gzipBytes(code) };
+});
+const pieces = Object.entries(pieceFiles(chunkPath)).map(([name, path]) => {
+  const code = readFileSync(path, 'utf8');
+  return { name, file: basename(path), code, gzip: gzipBytes(code) };
 });
 const loaderGzip = gzipBytes(loader);
 // The visitor who fetches the most: the largest locale file (English needs none).
@@ -81,10 +89,51 @@ describe('the widget files in dist/', () => {
     expect(allGzip).toBeLessThanOrEqual(ALL_JS_CEILING_GZIP_BYTES);
   });
 
-  it('names the form chunk by the hash of its code and its locale files, so all are cached for good', () => {
-    const hash = formHash(chunk, locales);
+  it('names the form chunk by the hash of its code, its locale files and its pieces, so all are cached for good', () => {
+    const beside = [...locales.map(({ locale, code }) => ({ name: locale, code })), ...pieces];
+    const hash = formHash(chunk, beside);
     expect(chunkName).toBe(`eleapi-leads.form.${hash}.js`);
   });
+
+  for (const name of Object.keys(FORM_PIECES)) {
+    const piece = pieces.find((file) => file.name === name);
+    const ceiling = PIECE_CEILING_GZIP_BYTES[name] ?? 0;
+    it(`piece "${name}": ${piece?.gzip} bytes gzipped, named after the chunk, within its ${ceiling} ceiling`, () => {
+      expect(piece?.file).toBe(chunkName.replace(/\.js$/, `.${name}.js`));
+      expect(piece?.gzip).toBeLessThanOrEqual(ceiling);
+    });
+  }
+
+  it('has no piece but the built ones beside the chunk', () => {
+    expect(pieces.map((file) => file.name)).toEqual(Object.keys(FORM_PIECES).sort());
+  });
+
+  it.each(pieces.map((file) => [file.name, file.code] as const))(
+    'piece "%s" carries no Preact, zod or dial table, and only announces itself: no global',
+    async (name, code) => {
+      for (const marker of ['ZodError', 'zod', 'http://www.w3.org/2000/svg', '__H', '+971']) {
+        expect(code).not.toContain(marker);
+      }
+      const window = new Window({
+        url: 'https://shop.example/',
+        settings: {
+          enableJavaScriptEvaluation: true,
+          suppressInsecureJavaScriptEnvironmentWarning: true,
+        },
+      });
+      windows.push(window);
+      const keysBefore = new Set(Object.keys(window));
+      const heard: unknown[] = [];
+      window.document.addEventListener(PIECE_EVENT, (event) =>
+        heard.push((event as unknown as CustomEvent<[string, unknown]>).detail[0]),
+      );
+      const script = window.document.createElement('script');
+      script.textContent = code;
+      window.document.head.append(script);
+      expect(heard).toEqual([name]);
+      expect(Object.keys(window).filter((key) => !keysBefore.has(key))).toEqual([]);
+    },
+  );
 
   it('has one file per built-in locale but English, named after the chunk, each within its ceiling', () => {
     expect(locales.map((file) => file.locale)).toEqual(
@@ -113,14 +162,23 @@ describe('the widget files in dist/', () => {
     }
   });
 
-  it('keeps the proof-of-work solver in the form chunk: the loader only asks it for a proof', () => {
-    expect(chunk).toContain('subtle.digest');
+  it('keeps the proof-of-work solver in its piece: the loader only asks the chunk for a proof', () => {
+    expect(pieces.find((file) => file.name === 'pow')?.code).toContain('subtle.digest');
+    expect(chunk).not.toContain('subtle');
     expect(loader).not.toContain('subtle');
+  });
+
+  it('keeps the owner questions’ checker and data-open’s scheduler out of the chunk', () => {
+    expect(pieces.find((file) => file.name === 'fields')?.code).toContain('is not valid JSON');
+    expect(pieces.find((file) => file.name === 'open')?.code).toContain('mouseout');
+    expect(chunk).not.toContain('is not valid JSON');
+    expect(chunk).not.toContain('mouseout');
   });
 
   for (const [name, code] of [
     ['loader', loader],
     ['form chunk', chunk],
+    ...pieces.map((file) => [`piece "${file.name}"`, file.code] as const),
   ] as const) {
     it.each([
       'hono',
@@ -146,9 +204,10 @@ describe('the widget files in dist/', () => {
     });
 
     it(`${name} is one IIFE`, () => {
-      // One expression statement: `(function(){…})();`, `(()=>{…})();` or `!function(){…}();`.
+      // One expression statement: `(function(){…})();`, `(()=>{…})();` or `!function(){…}();`; a
+      // piece with nothing to keep private may be the bare announcement (terser unwraps it).
       expect(code.trim()).toMatch(
-        /^(\(function\(\)\{|!function\(\)\{|\(\(\)=>\{)[\s\S]*\}\)?\(\)\)?;?$/,
+        /^((\(function\(\)\{|!function\(\)\{|\(\(\)=>\{)[\s\S]*\}\)?\(\)\)?|document\.dispatchEvent\([\s\S]*\))\)?;?$/,
       );
     });
   }

@@ -4,10 +4,9 @@ import {
   AUTO_OPEN_KEY,
   type OpenRule,
   openRuleOf,
-  parseOpenRule,
-  scheduleAutoOpen,
   suppressAutoOpen,
 } from '../../src/widget/open-rules.ts';
+import { parseOpenRule, scheduleAutoOpen } from '../../src/widget/open-schedule.ts';
 import { memoryStorage } from '../_util/widget/widget-fakes.ts';
 
 describe('parseOpenRule (data-open)', () => {

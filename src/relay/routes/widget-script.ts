@@ -1,6 +1,7 @@
 // GET /eleapi-leads.js: the built widget's loader, so a site needs only the relay's URL; and GET
 // /eleapi-leads.form.<hash>.js, the form chunk the loader fetches from its own folder, with its
-// locale files /eleapi-leads.form.<hash>.<locale>.js beside it (cached the same way).
+// locale files /eleapi-leads.form.<hash>.<locale>.js and pieces /eleapi-leads.form.<hash>.<piece>.js
+// beside it (cached the same way).
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -12,10 +13,11 @@ import { fail } from '../respond.ts';
 
 export const WIDGET_FILE = 'eleapi-leads.js';
 /**
- * The form chunk's name, or one of its locale files': the content hash (of the chunk and its
- * locale files together) makes every build a new URL, so they are cached for good.
+ * The form chunk's name, or one of its locale files' or pieces' (`.de`, `.fields`): the content
+ * hash (of the chunk and every file beside it) makes every build a new URL, so they are cached
+ * for good.
  */
-export const FORM_CHUNK_PATTERN = /^eleapi-leads\.form\.[\da-f]{6,64}(\.[a-z]{2})?\.js$/;
+export const FORM_CHUNK_PATTERN = /^eleapi-leads\.form\.[\da-f]{6,64}(\.[a-z]{2,8})?\.js$/;
 
 /** The package root: the nearest folder up from this file whose package.json is ours. */
 export function findPackageRoot(
@@ -93,7 +95,7 @@ export function widgetScriptRoutes(scriptPath?: string): Hono<RelayEnv> {
   });
 
   // The name is checked before any file is touched: nothing else of dist/ is reachable here.
-  app.get('/:file{eleapi-leads\\.form\\.[0-9a-f]+(?:\\.[a-z]{2})?\\.js}', async (c) => {
+  app.get('/:file{eleapi-leads\\.form\\.[0-9a-f]+(?:\\.[a-z]{2,8})?\\.js}', async (c) => {
     const file = c.req.param('file');
     const script =
       path && FORM_CHUNK_PATTERN.test(file) ? await load(join(dirname(path), file)) : undefined;

@@ -3,6 +3,7 @@
 // usually here before the first open. English ships in the chunk and needs no file; a file that
 // fails to load is said in the console and the form shows English rather than nothing.
 import type { Report } from '../types.ts';
+import { besideChunk, loadBeside } from './beside-chunk.ts';
 import { LOCALE_EVENT } from './locale-file.ts';
 import { en } from './locales/en.ts';
 
@@ -22,29 +23,12 @@ export function localeTexts(doc: Document, chunk: string): LocaleTexts {
     if (!FILED.includes(locale) || !chunk.endsWith('.js')) return en;
     const known = loaded.get(locale);
     if (known) return known;
-    const url = `${chunk.slice(0, -3)}.${locale}.js`;
-    const texts = new Promise<string>((resolve) => {
-      let heard: string | undefined;
-      const listen = (event: Event) => {
-        const [from, value] = (event as CustomEvent<[string, string]>).detail;
-        if (from === locale) heard = value;
-      };
-      const script = doc.createElement('script');
-      const settle = () => {
-        doc.removeEventListener(LOCALE_EVENT, listen);
-        // Nothing of the widget stays outside its own element.
-        script.remove();
-        if (heard === undefined) {
-          loaded.delete(locale);
-          report(`the "${locale}" texts (${url}) did not load: the form is shown in English.`);
-        }
-        resolve(heard ?? en);
-      };
-      doc.addEventListener(LOCALE_EVENT, listen);
-      script.src = url;
-      script.onload = settle;
-      script.onerror = settle;
-      doc.head.append(script);
+    const url = besideChunk(chunk, locale);
+    const texts = loadBeside(doc, url, LOCALE_EVENT, locale).then((heard) => {
+      if (typeof heard === 'string') return heard;
+      loaded.delete(locale);
+      report(`the "${locale}" texts (${url}) did not load: the form is shown in English.`);
+      return en;
     });
     loaded.set(locale, texts);
     return texts;

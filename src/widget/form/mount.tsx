@@ -6,8 +6,9 @@ import { countryByIso } from '../../shared/dial-codes.ts';
 import type { OwnerField } from '../../shared/owner-fields.ts';
 import type { MountOptions } from '../form-seam.ts';
 import { completeSettings } from '../form-settings.ts';
-import { readOwnerFields } from '../owner-fields-block.ts';
 import type { FormController, WidgetView } from '../types.ts';
+import { askedQuestions } from './asked-questions.ts';
+import type { LoadPiece } from './beside-chunk.ts';
 import { countryOptions } from './countries.ts';
 import { formController } from './form-controller.ts';
 import { likelyRegion } from './likely-region.ts';
@@ -15,25 +16,29 @@ import type { LocaleTexts } from './locale-texts.ts';
 import { type Strings, stringsFor } from './strings.ts';
 import { formSheet } from './styles.ts';
 import { createViewState } from './view-state.ts';
+import { viewWhen } from './view-when.ts';
 import { Widget } from './widget.tsx';
 
 /** The form's handles for the loader, which calls it once the chunk registered (form-seam.ts). */
 export function mountForm(
   { core, attrs, autoOpen: _, ...options }: MountOptions,
   texts: LocaleTexts,
+  pieces: LoadPiece,
 ): WidgetView {
   const doc = options.root.host.ownerDocument;
   // The form's own settings: the loader left them to the chunk, so each is reported once.
   const settings = completeSettings(core.settings, attrs, doc, options.report);
+  const table = texts(settings.locale, options.report);
   // Read when the form is built: the block may come after the tag in the page.
-  const questions = readOwnerFields(doc, options.report);
-  const controller = formController({ ...core, settings }, questions);
-  return mountPanel({
-    ...options,
-    questions,
-    controller,
-    texts: texts(settings.locale, options.report),
-  });
+  const questions = askedQuestions(doc, options.report, () => pieces('fields'));
+  const mount = (asked: readonly OwnerField[]) =>
+    mountPanel({
+      ...options,
+      questions: asked,
+      controller: formController({ ...core, settings }, asked),
+      texts: table,
+    });
+  return questions instanceof Promise ? viewWhen(questions, mount) : mount(questions);
 }
 
 type PanelOptions = Omit<MountOptions, 'core' | 'attrs' | 'remembered' | 'forget' | 'autoOpen'> &

@@ -5,7 +5,6 @@ import type { LeadSubmission } from '../../shared/lead-submission.ts';
 import type { PowChallenge } from '../../shared/pow-challenge.ts';
 import { fetchChallenge } from './fetch-challenge.ts';
 import { proofExpired } from './proof-expiry.ts';
-import { solveChallenge } from './solve-challenge.ts';
 
 /** Slices well under a long task's 50 ms, so a loaded 2-core phone still has room. */
 export const SLICE_MS = 8;
@@ -15,8 +14,12 @@ export interface ProverDeps {
   pair: { botId: string; customerId: string };
   fetch: typeof fetch;
   now(): number;
-  /** The solver; tests pass a fast double. */
-  solve?(challenge: PowChallenge): Promise<string>;
+  /**
+   * The solver, asked only once the relay sent a challenge (proof of work on): the chunk's fetches
+   * the "pow" piece then (main.ts), so a relay answering 204 costs no solver bytes; a piece that
+   * cannot load rejects like any other proof failure. Tests pass a fast double.
+   */
+  solve(challenge: PowChallenge): Promise<string>;
 }
 
 export interface Prover {
@@ -31,7 +34,7 @@ export interface Prover {
 }
 
 export function createProver(deps: ProverDeps): Prover {
-  const solve = deps.solve ?? ((challenge) => solveChallenge(challenge, { sliceMs: SLICE_MS }));
+  const { solve } = deps;
   let ahead: Promise<string | undefined> | undefined;
   // Solved ahead once a page: focus coming back after a send asks for nothing more.
   let prepared = false;

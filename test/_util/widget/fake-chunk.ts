@@ -6,6 +6,7 @@ import { parsePrefill } from '../../../src/widget/form/prefill.ts';
 import { prefillFromUrl } from '../../../src/widget/form/url-prefill-values.ts';
 import type { FormChunk, MountOptions } from '../../../src/widget/form-seam.ts';
 import { completeSettings } from '../../../src/widget/form-settings.ts';
+import { parseOpenRule, scheduleAutoOpen } from '../../../src/widget/open-schedule.ts';
 import { withSuccessUrl } from '../../../src/widget/success-url.ts';
 import type { FormCore } from '../../../src/widget/types.ts';
 import { urlPrefill } from '../../../src/widget/url-prefill.ts';
@@ -14,7 +15,8 @@ export const fakeChunk = (
   mount: FormChunk['mount'],
   prover: FormChunk['prover'] = () => ({ prepare() {}, prove: async (body) => body }),
 ): FormChunk => ({
-  mount: withSuccessUrl(withAutoOpen(mount)),
+  // data-open's piece handed over at once, as if its file had arrived (test/browser covers the fetch).
+  mount: withSuccessUrl(withAutoOpen(mount, () => ({ parseOpenRule, scheduleAutoOpen }))),
   parsePrefill,
   prefillFromUrl: urlPrefill(prefillFromUrl),
   prover,

@@ -97,6 +97,22 @@ describe('GET /eleapi-leads.form.<hash>.js', () => {
     expect((await h.relay.request('/eleapi-leads.form.0a1b2c3d4e.deu.js')).status).toBe(404);
   });
 
+  it("serves the chunk's pieces beside it (eleapi-leads.form.<hash>.<piece>.js), cached the same way", async () => {
+    const path = join(dist.path, 'eleapi-leads.js');
+    const PIECE = 'document.dispatchEvent(new CustomEvent("eleapi-leads:form-piece"));\n';
+    writeFileSync(path, SCRIPT);
+    writeFileSync(join(dist.path, 'eleapi-leads.form.0a1b2c3d4e.fields.js'), PIECE);
+    h = startHarness({}, { widgetScriptPath: path });
+    const response = await h.relay.request('/eleapi-leads.form.0a1b2c3d4e.fields.js');
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe(PIECE);
+    expect(response.headers.get('content-type')).toBe('application/javascript; charset=utf-8');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await h.relay.request('/eleapi-leads.form.0a1b2c3d4e.pow.js')).status).toBe(404);
+    expect((await h.relay.request('/eleapi-leads.form.0a1b2c3d4e.Fields.js')).status).toBe(404);
+    expect((await h.relay.request('/eleapi-leads.form.0a1b2c3d4e.fields.x.js')).status).toBe(404);
+  });
+
   it('answers 404 for a chunk that is not built, and reaches no other file of dist/', async () => {
     const path = join(dist.path, 'eleapi-leads.js');
     writeFileSync(path, SCRIPT);
