@@ -42,7 +42,10 @@ export function loadBeside(
 /** A piece, fetched once; rejects (naming the file) when it cannot be had. */
 export type LoadPiece = <N extends PieceName>(name: N) => Promise<Pieces[N]>;
 
-/** Loads each piece once, beside `chunk` (the chunk's own URL), into `doc`; a failure is tried again on the next ask. */
+/**
+ * Loads each piece once, beside `chunk` (the chunk's own URL), into `doc`; a failure is tried
+ * again on the next ask.
+ */
 export function pieceLoader(doc: Document, chunk: string): LoadPiece {
   const loaded = new Map<PieceName, Promise<unknown>>();
   return <N extends PieceName>(name: N) => {
