@@ -8,6 +8,10 @@ export const TEST_BOT = { botId: 'bot-test-1', customerId: 'cust-test-1' };
 /** The sessionStorage key the demo's messenger stand-in keeps the chat UUID under. */
 export const STAND_IN_UUID_KEY = 'eleapi-chat-uuid';
 
+/** The strictest policy the widget works under: its own files, its styles, and the relay. */
+export const strictCsp = (relayUrl: string) =>
+  `default-src 'self'; style-src 'self'; script-src 'self'; connect-src ${relayUrl}`;
+
 /**
  * How the page loads the widget tag, as real sites do: `defer` (the README's snippet), a plain
  * blocking tag, `async`, or a tag a script creates (tag managers).

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newContext, probe } from '../_util/browser.ts';
 import { useBrowserStack } from '../_util/e2e-stack.ts';
-import { widgetPage } from '../_util/test-pages.ts';
+import { strictCsp, widgetPage } from '../_util/test-pages.ts';
 
 const suite = useBrowserStack({
   RELAY_CHALLENGE: 'pow',
@@ -16,7 +16,7 @@ const suite = useBrowserStack({
 
 async function openPage(path: string) {
   const { stack } = suite;
-  const csp = `default-src 'self'; style-src 'self'; script-src 'self'; connect-src ${stack.relay.url}`;
+  const csp = strictCsp(stack.relay.url);
   for (const at of [path, `${path}/next`]) {
     stack.pages.setPage(at, {
       body: widgetPage({ relayUrl: stack.relay.url }),

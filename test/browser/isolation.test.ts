@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newContext, probe } from '../_util/browser.ts';
 import { useBrowserStack } from '../_util/e2e-stack.ts';
-import { widgetPage } from '../_util/test-pages.ts';
+import { strictCsp, widgetPage } from '../_util/test-pages.ts';
 
 const suite = useBrowserStack();
 
@@ -66,7 +66,7 @@ async function sendLead(page: Page, email: string): Promise<void> {
 
 describe('under a strict Content Security Policy', () => {
   it('shows the form in its accent colour, sends the lead, and causes no CSP violation', async () => {
-    const csp = `default-src 'self'; style-src 'self'; script-src 'self'; connect-src ${suite.stack.relay.url}`;
+    const csp = strictCsp(suite.stack.relay.url);
     suite.stack.pages.setPage('/csp', {
       body: widgetPage({ relayUrl: suite.stack.relay.url, data: { 'accent-color': '#0b6e4f' } }),
       headers: { 'content-security-policy': csp },

@@ -7,14 +7,14 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newContext, probe } from '../_util/browser.ts';
 import { useBrowserStack } from '../_util/e2e-stack.ts';
-import { widgetPage } from '../_util/test-pages.ts';
+import { strictCsp, widgetPage } from '../_util/test-pages.ts';
 
 const suite = useBrowserStack();
 const CHUNK = /\/eleapi-leads\.form\.[\da-f]+\.js$/;
 
 function strictPage(path: string, options: Partial<Parameters<typeof widgetPage>[0]> = {}) {
   const { stack } = suite;
-  const csp = `default-src 'self'; style-src 'self'; script-src 'self'; connect-src ${stack.relay.url}`;
+  const csp = strictCsp(stack.relay.url);
   stack.pages.setPage(path, {
     body: widgetPage({ relayUrl: stack.relay.url, ...options }),
     headers: { 'content-security-policy': csp },

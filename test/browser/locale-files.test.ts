@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newContext, probe } from '../_util/browser.ts';
 import { useBrowserStack } from '../_util/e2e-stack.ts';
-import { widgetPage } from '../_util/test-pages.ts';
+import { strictCsp, widgetPage } from '../_util/test-pages.ts';
 
 const suite = useBrowserStack();
 const FORM_FILE = /\/eleapi-leads\.form\.[\da-f]+(\.[a-z]{2})?\.js$/;
@@ -17,7 +17,7 @@ async function openPage(
   prepare?: (page: Page) => Promise<void>,
 ) {
   const { stack } = suite;
-  const csp = `default-src 'self'; style-src 'self'; script-src 'self'; connect-src ${stack.relay.url}`;
+  const csp = strictCsp(stack.relay.url);
   stack.pages.setPage(path, {
     body: widgetPage({ relayUrl: stack.relay.url, data }),
     headers: { 'content-security-policy': csp },
