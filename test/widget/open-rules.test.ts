@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { safeStorage } from '../../src/widget/loader/safe-storage.ts';
 import {
   AUTO_OPEN_KEY,
   type OpenRule,
@@ -7,6 +6,7 @@ import {
   suppressAutoOpen,
 } from '../../src/widget/open-rules.ts';
 import { parseOpenRule, scheduleAutoOpen } from '../../src/widget/open-schedule.ts';
+import { safeStorage } from '../../src/widget/safe-storage.ts';
 import { memoryStorage } from '../_util/widget/widget-fakes.ts';
 
 describe('parseOpenRule (data-open)', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { safeStorage } from '../../src/widget/loader/safe-storage.ts';
 import { createRemember, parseRememberDays, REMEMBER_KEY } from '../../src/widget/remember.ts';
+import { safeStorage } from '../../src/widget/safe-storage.ts';
 import { memoryStorage, throwingStorage } from '../_util/widget/widget-fakes.ts';
 
 const DAY = 86_400_000;

@@ -2,7 +2,7 @@
 // (the vendor's words fit sessionStorage and localStorage alike), so the lead attaches to the
 // visitor's chat (docs/contract.md §3).
 import { parseJsonOr } from '../../shared/parse-json.ts';
-import type { KeyedStorage } from '../loader/safe-storage.ts';
+import type { KeyedStorage } from '../safe-storage.ts';
 
 /** Where the widget keeps a UUID it made, so later submits in the session update the same lead. */
 export const OWN_UUID_KEY = 'eleapi-leads:uuid';

@@ -2,7 +2,7 @@
 // (the messenger may make its UUID after the widget loaded) and, with data-context on, the page's
 // context (the URL may have changed in an SPA). Only the chunk's form submits, and the outbox
 // stores finished bodies, so the loader carries neither (ARCHITECTURE.md "Loader bytes, session 4").
-import { keyedStorage } from '../loader/safe-storage.ts';
+import { keyedStorage } from '../safe-storage.ts';
 import type { Attribute, WidgetSettings } from '../types.ts';
 import { pageContext } from './page-context.ts';
 import { randomUuid, sessionUuidSource } from './session-uuid.ts';

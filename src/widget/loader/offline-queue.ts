@@ -4,10 +4,10 @@
 
 import type { LeadSubmission } from '../../shared/lead-submission.ts';
 import { parseJsonOr } from '../../shared/parse-json.ts';
+import type { SafeStorage } from '../safe-storage.ts';
 import type { Outcome } from './outcome.ts';
 import type { Prove } from './proof-hook.ts';
 import { provenPost } from './proven-post.ts';
-import type { SafeStorage } from './safe-storage.ts';
 import type { SetTimer } from './timer.ts';
 import { onlyPhoneIssues, withoutPhone } from './without-phone.ts';
 

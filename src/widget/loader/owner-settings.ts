@@ -6,8 +6,8 @@
 import { parseDataLayer, pushLeadConversion } from '../data-layer.ts';
 import { openRuleOf, suppressAutoOpen } from '../open-rules.ts';
 import { createRemember, parseRememberDays } from '../remember.ts';
+import type { SafeStorage } from '../safe-storage.ts';
 import type { Report } from '../types.ts';
-import type { SafeStorage } from './safe-storage.ts';
 import type { SetTimer } from './timer.ts';
 
 export interface OwnerBehaviourDeps {

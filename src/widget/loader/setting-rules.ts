@@ -1,8 +1,8 @@
 // Typed parse rules for the data-* attributes the loader reads (the form's own are in
 // ../form-settings.ts): what each allows (for the console error) and how the text becomes a value.
 import { FORM_FIELDS, type FormField, ID_PATTERN, LIMITS } from '../../shared/lead-limits.ts';
+import { fallbackOnThrow } from '../fallback-on-throw.ts';
 import { isHttp, pickFields, type Rule } from '../setting-rule.ts';
-import { fallbackOnThrow } from './fallback-on-throw.ts';
 import { LOCALE_CODES, type LocaleCode, resolveLocale } from './locale-codes.ts';
 
 const matching = (pattern: RegExp) => (raw: string) => (pattern.test(raw) ? raw : null);

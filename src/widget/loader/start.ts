@@ -1,6 +1,7 @@
 // Wires the loader together: settings, session UUID, outbox, events, the global, the launcher,
 // and the form chunk, fetched on idle or on intent (ARCHITECTURE.md "Loader and form chunk").
 import type { FormChunk, Prover } from '../form-seam.ts';
+import { safeStorage } from '../safe-storage.ts';
 import type { WidgetView } from '../types.ts';
 import { FORM_CHUNK_FILE } from './chunk-file.ts';
 import { type LoadChunk, scriptChunk } from './chunk-loader.ts';
@@ -18,7 +19,6 @@ import {
   removePublicApi,
   runCall,
 } from './public-api.ts';
-import { safeStorage } from './safe-storage.ts';
 import { captureAttributes, parseSettings, type Report } from './settings.ts';
 import { drawShell, type Shell, showFailure } from './shell.ts';
 import { windowTimer } from './timer.ts';

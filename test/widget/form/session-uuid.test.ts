@@ -6,7 +6,7 @@ import {
   sessionUuidSource,
   uuidIn,
 } from '../../../src/widget/form/session-uuid.ts';
-import { keyedStorage } from '../../../src/widget/loader/safe-storage.ts';
+import { keyedStorage } from '../../../src/widget/safe-storage.ts';
 import { memoryStorage, throwingStorage } from '../../_util/widget/widget-fakes.ts';
 
 const CHAT = '7e88d192-9b20-4035-9b68-d4ac3d58a34f';

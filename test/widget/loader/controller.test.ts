@@ -5,8 +5,8 @@ import { submitFacts } from '../../../src/widget/form/submit-facts.ts';
 import { createController } from '../../../src/widget/loader/controller.ts';
 import { createEvents } from '../../../src/widget/loader/events.ts';
 import { createOutbox } from '../../../src/widget/loader/offline-queue.ts';
-import { safeStorage } from '../../../src/widget/loader/safe-storage.ts';
 import { createTransport } from '../../../src/widget/loader/transport.ts';
+import { safeStorage } from '../../../src/widget/safe-storage.ts';
 import type { FormValues } from '../../../src/widget/types.ts';
 import {
   fakeFetch,

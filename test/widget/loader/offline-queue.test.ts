@@ -7,7 +7,7 @@ import {
   type ResendListener,
 } from '../../../src/widget/loader/offline-queue.ts';
 import type { Outcome } from '../../../src/widget/loader/outcome.ts';
-import { safeStorage } from '../../../src/widget/loader/safe-storage.ts';
+import { safeStorage } from '../../../src/widget/safe-storage.ts';
 import { globalTimer, memoryStorage, throwingStorage } from '../../_util/widget/widget-fakes.ts';
 
 const URL = 'https://relay.example.com';
