@@ -25,7 +25,7 @@ export interface MountOptions {
   /** The panel's heading: the launcher's label, from the loader's one copy of it. */
   title: string;
   report: Report;
-  /** A send is remembered (remember.ts): the form says "we have your details" until "Send again". */
+  /** A send is remembered (remember.ts): "we have your details" shows until "Send again". */
   remembered: boolean;
   /** "Send again": clears the remembered flag. */
   forget(): void;
@@ -48,6 +48,9 @@ export interface FormChunk {
   parsePrefill(fields: unknown, report: Report): Prefill;
   /** data-prefill-from-url (read from the tag here): the query parameters that pass the schemas. */
   prefillFromUrl(search: string, attrs: Record<string, string>, report: Report): Prefill;
-  /** The proof of work for the settings' relay (the chunk fetches the solver, its "pow" piece; the loader never does). */
+  /**
+   * The proof of work for the settings' relay: the chunk fetches the solver, its "pow" piece; the
+   * loader never does.
+   */
   prover(settings: LoaderSettings): Prover;
 }

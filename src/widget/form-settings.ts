@@ -1,7 +1,8 @@
 // The settings only the form uses (data-uuid-key, -context, -required, -default-country,
-// -submit-label, -success-message, -privacy-url, -tags, -attributes), read by the chunk at mount from the
-// attributes the loader captured: the loader never reads them, so each bad value is reported
-// once, by the chunk, and the loader carries none of these rules (ARCHITECTURE.md, issue 10).
+// -submit-label, -success-message, -privacy-url, -tags, -attributes), read by the chunk at mount
+// from the attributes the loader captured: the loader never reads them, so each bad value is
+// reported once, by the chunk, and the loader carries none of these rules (ARCHITECTURE.md, issue
+// 10).
 import { ATTRIBUTE_KEY_RULE, isAttributeKey, LIMITS } from '../shared/lead-limits.ts';
 import { isHttp, list, pickFields, type Rule, settingReader, text } from './setting-rule.ts';
 import type { FormField, LoaderSettings, Report, WidgetSettings } from './types.ts';

@@ -2,8 +2,8 @@
 // session, never after the visitor closed the panel or sent the form, never while a dialog of
 // the page has focus, and focus moves into the panel only if the page had nothing focused.
 // Reduced motion is the panel's concern: an automatic open animates like any other.
-// This file is what the loader needs too (the rule's shape, the session flag); the chunk's data-open
-// piece adds the parsing with its report and the scheduler (open-schedule.ts).
+// This file is what the loader needs too (the rule's shape, the session flag); the chunk's
+// data-open piece adds the parsing with its report and the scheduler (open-schedule.ts).
 
 export type OpenRule =
   | { kind: 'manual' }

@@ -1,7 +1,7 @@
 // GET /eleapi-leads.js: the built widget's loader, so a site needs only the relay's URL; and GET
 // /eleapi-leads.form.<hash>.js, the form chunk the loader fetches from its own folder, with its
-// locale files /eleapi-leads.form.<hash>.<locale>.js and pieces /eleapi-leads.form.<hash>.<piece>.js
-// beside it (cached the same way).
+// locale files /eleapi-leads.form.<hash>.<locale>.js and pieces
+// /eleapi-leads.form.<hash>.<piece>.js beside it (cached the same way).
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';

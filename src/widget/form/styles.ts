@@ -1,10 +1,10 @@
-// The panel's CSS, a constructable stylesheet the form chunk adds to the loader's shadow root
-// (the reset, the launcher and the accent, on-accent and font defaults are the loader's:
-// src/widget/loader/shell-styles.ts; the panel's own theme defaults are here, README "Theme"). Inputs never
-// go below 16 px (iOS zooms on smaller). Inline, the panel's [hidden] is the UA's display:none;
-// floating, a closed panel drawn ahead (on hover, issue 10) stays laid out but invisible, so
-// opening it is a repaint, not a first style and layout. Class names stay readable: shortening
-// them saved 29 B gzip, not worth a step.
+// The panel's CSS, a constructable stylesheet the form chunk adds to the loader's shadow root (the
+// reset, the launcher and the accent, on-accent and font defaults are the loader's:
+// src/widget/loader/shell-styles.ts; the panel's own theme defaults are here, README "Theme").
+// Inputs never go below 16 px (iOS zooms on smaller). Inline, the panel's [hidden] is the UA's
+// display:none; floating, a closed panel drawn ahead (on hover, issue 10) stays laid out but
+// invisible, so opening it is a repaint, not a first style and layout. Class names stay readable:
+// shortening them saved 29 B gzip, not worth a step.
 const CSS = `:host{--eleapi-bg:#fff;--eleapi-fg:#1f1f1f;--eleapi-line:#767676;--eleapi-error:#b3261e;--eleapi-input-bg:#fff;--eleapi-input-fg:#1f1f1f;--eleapi-input-line:#767676;--eleapi-radius:8px;--eleapi-gap:.875em}
 .root{color:var(--eleapi-fg)}
 button{border-radius:var(--eleapi-radius)}

@@ -1,7 +1,8 @@
-// What a submission carries from the page, read when the visitor sends: the chat session UUID
-// (the messenger may make its UUID after the widget loaded) and, with data-context on, the page's
+// What a submission carries from the page, read when the visitor sends: the chat session UUID (the
+// messenger may make its UUID after the widget loaded) and, with data-context on, the page's
 // context (the URL may have changed in an SPA). Only the chunk's form submits, and the outbox
-// stores finished bodies, so the loader carries neither (ARCHITECTURE.md "Loader bytes, session 4").
+// stores finished bodies, so the loader carries neither (ARCHITECTURE.md "Loader bytes, session
+// 4").
 import { keyedStorage } from '../safe-storage.ts';
 import type { Attribute, WidgetSettings } from '../types.ts';
 import { pageContext } from './page-context.ts';

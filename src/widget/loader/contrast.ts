@@ -40,8 +40,9 @@ export function contrastRatio(a: Rgba, b: Rgba): number {
 /**
  * Black or white text, whichever contrasts more with `background` (as the browser serializes it:
  * `rgb()` or `rgba()`): black above luminance 0.1791, where (L + 0.05) / 0.05 = 1.05 / (L + 0.05).
- * On an opaque colour the winner always reaches 4.58:1, above AA's 4.5:1. Undefined for a translucent or unreadable colour: what
- * shows through it is not known, so no text colour can be promised to pass.
+ * On an opaque colour the winner always reaches 4.58:1, above AA's 4.5:1. Undefined for a
+ * translucent or unreadable colour: what shows through it is not known, so no text colour can be
+ * promised to pass.
  *
  * @example
  * textOn('rgb(255, 204, 0)') // '#000'

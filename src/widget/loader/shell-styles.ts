@@ -8,10 +8,10 @@ import { textOn } from './contrast.ts';
 // The theme's defaults the launcher draws from (README "Theme"; a site may override each on the
 // element); the panel's own colours, corners and gap are defaulted in the chunk's sheet
 // (src/widget/form/styles.ts). Every text/background pair passes WCAG AA
-// (test/widget/loader/theme-contrast.test.ts reads both sheets). ".root" re-roots inheritance: page rules reach the host element, never the nodes inside it, so
-// only UA defaults need a reset below it. Sizes are em of `medium`, the visitor's own default font
-// size (a page's html{font-size:62.5%} cannot shrink it). The floating corner is 20 px plus
-// data-offset (--eleapi-x, --eleapi-y).
+// (test/widget/loader/theme-contrast.test.ts reads both sheets). ".root" re-roots inheritance: page
+// rules reach the host element, never the nodes inside it, so only UA defaults need a reset below
+// it. Sizes are em of `medium`, the visitor's own default font size (a page's html{font-size:62.5%}
+// cannot shrink it). The floating corner is 20 px plus data-offset (--eleapi-x, --eleapi-y).
 const CSS = `:host{all:initial;display:block;--eleapi-accent:#1f5fcc;--eleapi-on-accent:#fff;--eleapi-font:system-ui,sans-serif}
 .root{all:initial;display:block;font:medium/1.4 var(--eleapi-font)}
 :where(.root *){box-sizing:border-box;margin:0;padding:0;font:inherit;color:inherit;background:none;border:0}

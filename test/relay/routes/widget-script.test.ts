@@ -82,35 +82,33 @@ describe('GET /eleapi-leads.form.<hash>.js', () => {
     expect(await loader.text()).toBe(SCRIPT);
   });
 
-  it("serves the chunk's locale files beside it, cached the same way", async () => {
+  // Beside the chunk: a locale file and a piece, each with names that must not be served.
+  it.each([
+    {
+      what: 'locale files',
+      file: 'de',
+      body: 'document.dispatchEvent(new CustomEvent("eleapi-leads:form-texts"));\n',
+      missing: ['fr', 'deu'],
+    },
+    {
+      what: 'pieces (eleapi-leads.form.<hash>.<piece>.js)',
+      file: 'fields',
+      body: 'document.dispatchEvent(new CustomEvent("eleapi-leads:form-piece"));\n',
+      missing: ['pow', 'Fields', 'fields.x'],
+    },
+  ])("serves the chunk's $what beside it, cached the same way", async ({ file, body, missing }) => {
     const path = join(dist.path, 'eleapi-leads.js');
-    const TEXTS = 'document.dispatchEvent(new CustomEvent("eleapi-leads:form-texts"));\n';
     writeFileSync(path, SCRIPT);
-    writeFileSync(join(dist.path, 'eleapi-leads.form.0a1b2c3d4e.de.js'), TEXTS);
+    writeFileSync(join(dist.path, `eleapi-leads.form.0a1b2c3d4e.${file}.js`), body);
     h = startHarness({}, { widgetScriptPath: path });
-    const response = await h.relay.request('/eleapi-leads.form.0a1b2c3d4e.de.js');
+    const response = await h.relay.request(`/eleapi-leads.form.0a1b2c3d4e.${file}.js`);
     expect(response.status).toBe(200);
-    expect(await response.text()).toBe(TEXTS);
+    expect(await response.text()).toBe(body);
     expect(response.headers.get('content-type')).toBe('application/javascript; charset=utf-8');
     expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
-    expect((await h.relay.request('/eleapi-leads.form.0a1b2c3d4e.fr.js')).status).toBe(404);
-    expect((await h.relay.request('/eleapi-leads.form.0a1b2c3d4e.deu.js')).status).toBe(404);
-  });
-
-  it("serves the chunk's pieces beside it (eleapi-leads.form.<hash>.<piece>.js), cached the same way", async () => {
-    const path = join(dist.path, 'eleapi-leads.js');
-    const PIECE = 'document.dispatchEvent(new CustomEvent("eleapi-leads:form-piece"));\n';
-    writeFileSync(path, SCRIPT);
-    writeFileSync(join(dist.path, 'eleapi-leads.form.0a1b2c3d4e.fields.js'), PIECE);
-    h = startHarness({}, { widgetScriptPath: path });
-    const response = await h.relay.request('/eleapi-leads.form.0a1b2c3d4e.fields.js');
-    expect(response.status).toBe(200);
-    expect(await response.text()).toBe(PIECE);
-    expect(response.headers.get('content-type')).toBe('application/javascript; charset=utf-8');
-    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
-    expect((await h.relay.request('/eleapi-leads.form.0a1b2c3d4e.pow.js')).status).toBe(404);
-    expect((await h.relay.request('/eleapi-leads.form.0a1b2c3d4e.Fields.js')).status).toBe(404);
-    expect((await h.relay.request('/eleapi-leads.form.0a1b2c3d4e.fields.x.js')).status).toBe(404);
+    for (const name of missing) {
+      expect((await h.relay.request(`/eleapi-leads.form.0a1b2c3d4e.${name}.js`)).status).toBe(404);
+    }
   });
 
   it('answers 404 for a chunk that is not built, and reaches no other file of dist/', async () => {
