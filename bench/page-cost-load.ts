@@ -74,8 +74,7 @@ export async function measureLoad(
     if (variant === 'floating') {
       await page.evaluate(ARM_FIRST_OPEN);
       await page.locator('[part="launcher"]').click({ timeout: WAIT_MS });
-      await page.waitForFunction('window.__pageCost.firstOpenMs !== undefined', null, wait);
-      firstOpenMs = (await page.evaluate('window.__pageCost.firstOpenMs')) as number;
+      firstOpenMs = (await page.evaluate('window.__pageCost.firstOpen')) as number;
     }
     const afterOpen = (await page.evaluate(READ_PAGE)) as PageReadings;
 

@@ -55,34 +55,50 @@ export const idSchema = (label: string) =>
     z.regex(new RegExp(`^${ID_CHARACTER}+$`), `${label} must be letters, digits, "_" or "-"`),
   );
 
-export const nameSchema = trimmed(LIMITS.name, 'name');
+// Each field's schema is built on its first call, not when the module runs: in the widget this
+// module runs in the form chunk's evaluation on idle, where building them all was about a
+// quarter of it at 4x CPU (ARCHITECTURE.md "Page cost"); the visitor's first check pays instead.
+const onFirstUse = /* @__NO_SIDE_EFFECTS__ */ <T>(build: () => T) => {
+  let built: T | undefined;
+  return () => (built ??= build());
+};
 
-export const emailSchema = textOf(
-  'email',
-  z.trim(),
-  z.toLowerCase(),
-  z.maxLength(LIMITS.email, `email must be at most ${LIMITS.email} characters`),
-  z.email('email must be an address like name@example.com'),
-);
+export const nameSchema = onFirstUse(() => trimmed(LIMITS.name, 'name'));
 
-export const phoneSchema = trimmed(
-  LIMITS.phone,
-  'phone',
-  z.regex(
-    PHONE_TEXT,
-    'phone must hold digits, spaces, dots, dashes or brackets, and may start with "+" or "tel:"',
+export const emailSchema = onFirstUse(() =>
+  textOf(
+    'email',
+    z.trim(),
+    z.toLowerCase(),
+    z.maxLength(LIMITS.email, `email must be at most ${LIMITS.email} characters`),
+    z.email('email must be an address like name@example.com'),
   ),
 );
 
-export const dialCodeSchema = textOf(
-  'dialCode',
-  z.trim(),
-  z.refine(isKnownDialCode, 'dialCode must be a country calling code with "+", like "+44"'),
+export const phoneSchema = onFirstUse(() =>
+  trimmed(
+    LIMITS.phone,
+    'phone',
+    z.regex(
+      PHONE_TEXT,
+      'phone must hold digits, spaces, dots, dashes or brackets, and may start with "+" or "tel:"',
+    ),
+  ),
+);
+
+export const dialCodeSchema = onFirstUse(() =>
+  textOf(
+    'dialCode',
+    z.trim(),
+    z.refine(isKnownDialCode, 'dialCode must be a country calling code with "+", like "+44"'),
+  ),
 );
 
 // The one field that keeps newlines and tabs.
-export const messageSchema = textOf(
-  'message',
-  z.trim(),
-  z.maxLength(LIMITS.message, `message must be at most ${LIMITS.message} characters`),
+export const messageSchema = onFirstUse(() =>
+  textOf(
+    'message',
+    z.trim(),
+    z.maxLength(LIMITS.message, `message must be at most ${LIMITS.message} characters`),
+  ),
 );

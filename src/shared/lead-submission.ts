@@ -42,11 +42,11 @@ export const leadSubmissionSchema = z
       uuid: z.guid('uuid must be a UUID like 7e88d192-9b20-4035-9b68-d4ac3d58a34f'),
       botId: idSchema('botId').check(z.minLength(1, 'botId is required')),
       customerId: idSchema('customerId').check(z.minLength(1, 'customerId is required')),
-      name: blankable(nameSchema),
-      email: blankable(emailSchema),
-      phone: blankable(phoneSchema),
-      dialCode: blankable(dialCodeSchema),
-      message: blankable(messageSchema),
+      name: blankable(nameSchema()),
+      email: blankable(emailSchema()),
+      phone: blankable(phoneSchema()),
+      dialCode: blankable(dialCodeSchema()),
+      message: blankable(messageSchema()),
       consent: z.optional(z.boolean('consent must be true or false')),
       tags: z.optional(
         z

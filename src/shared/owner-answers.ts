@@ -42,7 +42,7 @@ export function checkOwnerAnswer(
   if (!value) return field.required ? { error: 'required' } : { value: undefined };
   switch (field.kind) {
     case 'email': {
-      const email = emailSchema.safeParse(value);
+      const email = emailSchema().safeParse(value);
       return email.success ? { value: email.data } : { error: 'badEmail' };
     }
     case 'number': {

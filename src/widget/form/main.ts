@@ -17,6 +17,13 @@ const self = document.currentScript as HTMLScriptElement | null;
 const texts = localeTexts(document, self?.src ?? '');
 const pieces = pieceLoader(document, self?.src ?? '');
 
+// The task after the next frame, or 100 ms at most: a hidden tab draws no frames.
+const afterNextFrame = () =>
+  new Promise<void>((settle) => {
+    requestAnimationFrame(() => setTimeout(settle));
+    setTimeout(settle, 100);
+  });
+
 const chunk: FormChunk = {
   mount: withSuccessUrl(
     withAutoOpen(
@@ -33,6 +40,7 @@ const chunk: FormChunk = {
       fetch: (input, init) => fetch(input, init),
       now: Date.now,
       solve: async (challenge) => (await pieces('pow'))(challenge, { sliceMs: SLICE_MS }),
+      settled: afterNextFrame,
     }),
 };
 document.dispatchEvent(new CustomEvent(FORM_CHUNK_EVENT, { detail: chunk }));

@@ -22,7 +22,7 @@ export function buildSubmission(
     (settings.fields.includes(field) && values[field].trim()) || undefined;
   // Free text is sent as the relay's schema keeps it: bidi controls and invisible characters
   // gone, accents composed (shared/text-hygiene.ts).
-  const cleaned = (schema: typeof nameSchema, text = '') =>
+  const cleaned = (schema: ReturnType<typeof nameSchema>, text = '') =>
     (schema.safeParse(text).data ?? text) || undefined;
   const typed = shown('phone') ?? '';
   // A number typed as "+44 7911 123456" carries its own dial code, whatever the selector says.
@@ -44,11 +44,11 @@ export function buildSubmission(
     uuid,
     botId: settings.botId,
     customerId: settings.customerId,
-    name: cleaned(nameSchema, shown('name')),
+    name: cleaned(nameSchema(), shown('name')),
     email: shown('email'),
     phone,
     dialCode: phone && dialCode,
-    message: cleaned(messageSchema, shown('message')),
+    message: cleaned(messageSchema(), shown('message')),
     consent: settings.consent === undefined ? undefined : values.consent,
     tags: settings.tags.length ? settings.tags : undefined,
     attributes: attributes.length ? attributes : undefined,

@@ -4,7 +4,7 @@ import type * as z from 'zod/mini';
 import { emailSchema, nameSchema, phoneSchema } from '../../shared/lead-fields.ts';
 import type { UrlPrefillField } from '../url-prefill.ts';
 
-const SCHEMAS: Record<UrlPrefillField, z.ZodMiniType<string>> = {
+const SCHEMAS: Record<UrlPrefillField, () => z.ZodMiniType<string>> = {
   name: nameSchema,
   email: emailSchema,
   phone: phoneSchema,
@@ -20,7 +20,7 @@ export function prefillFromUrl(
   const query = new URLSearchParams(search);
   const prefill: Partial<Record<UrlPrefillField, string>> = {};
   for (const field of fields) {
-    const parsed = SCHEMAS[field].safeParse(query.get(field) ?? '');
+    const parsed = SCHEMAS[field]().safeParse(query.get(field) ?? '');
     if (parsed.success && parsed.data) prefill[field] = parsed.data;
   }
   return prefill;

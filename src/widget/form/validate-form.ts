@@ -27,16 +27,16 @@ type Settings = Pick<WidgetSettings, 'fields' | 'required' | 'consent'>;
 const passes = (schema: z.ZodMiniType, value: string) => schema.safeParse(value).success;
 
 const RULES: Record<FormField, [check: (value: string, draft: Draft) => boolean, ErrorText]> = {
-  name: [(value) => passes(nameSchema, value), 'bad'],
-  email: [(value) => passes(emailSchema, value), 'badEmail'],
+  name: [(value) => passes(nameSchema(), value), 'bad'],
+  email: [(value) => passes(emailSchema(), value), 'badEmail'],
   phone: [
     (value, draft) => {
       const country = countryByIso(draft.country);
-      return passes(phoneSchema, value) && !!country && isPossiblePhone(value, country);
+      return passes(phoneSchema(), value) && !!country && isPossiblePhone(value, country);
     },
     'badPhone',
   ],
-  message: [(value) => passes(messageSchema, value), 'bad'],
+  message: [(value) => passes(messageSchema(), value), 'bad'],
 };
 
 const CONTACT: FormField[] = ['name', 'email', 'phone'];

@@ -20,6 +20,11 @@ export interface ProverDeps {
    * cannot load rejects like any other proof failure. Tests pass a fast double.
    */
   solve(challenge: PowChallenge): Promise<string>;
+  /**
+   * What `prepare()` waits for before it asks for a challenge: the chunk waits for the frame that
+   * shows the form (main.ts), so opening it never pays for the request. At once when not given.
+   */
+  settled?(): Promise<void>;
 }
 
 export interface Prover {
@@ -53,7 +58,7 @@ export function createProver(deps: ProverDeps): Prover {
     prepare() {
       if (prepared || off) return;
       prepared = true;
-      const solving = solveFresh();
+      const solving = (deps.settled?.() ?? Promise.resolve()).then(solveFresh);
       ahead = solving;
       // A failed fetch is tried again on the next focus or at the submit, not kept as the answer.
       solving.catch(() => {

@@ -38,6 +38,26 @@ describe('createProver', () => {
     ]);
   });
 
+  it('asks for the challenge only once `settled` resolves, and a submission meanwhile waits for that one', async () => {
+    const relay = fakeFetch(json(200, challengeFor('a1')));
+    let settle: () => void = () => {};
+    const prover = createProver({
+      relayUrl: RELAY,
+      pair: { botId: 'bot1', customerId: 'cust1' },
+      fetch: relay.fetch,
+      now: () => NOW_MS,
+      solve: async (challenge) => solvedPayload(challenge),
+      settled: () => new Promise((resolve) => (settle = resolve)),
+    });
+    prover.prepare();
+    const proving = prover.prove(body, false);
+    await Promise.resolve();
+    expect(relay.requests).toHaveLength(0);
+    settle();
+    expect(solvedId((await proving).challenge)).toBe('a1');
+    expect(relay.requests).toHaveLength(1);
+  });
+
   it('makes the submission wait for a solve still running, then sends that proof', async () => {
     const { prover, solve } = proverWith(json(200, challengeFor('a1')));
     let finish: (payload: string) => void = () => {};
