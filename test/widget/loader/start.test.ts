@@ -272,6 +272,21 @@ describe('EleapiLeads.destroy', () => {
     expect(JSON.parse(localStorage.getItem(OUTBOX_KEY) ?? '[]')).toHaveLength(1);
   });
 
+  it('inline, cancels the mount that waits for the task after the chunk arrived', async () => {
+    vi.useFakeTimers();
+    const timersBefore = vi.getTimerCount();
+    start(scriptTag({ 'data-relay-url': 'https://relay.example.com', 'data-mode': 'inline' }));
+    // After the first paint's frame the fetch starts; once the chunk is here its mount is queued.
+    await vi.advanceTimersToNextFrame();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(mounted).toBeUndefined();
+    expect(vi.getTimerCount()).toBeGreaterThan(timersBefore);
+    api().destroy?.();
+    expect(vi.getTimerCount()).toBe(timersBefore);
+    await vi.runAllTimersAsync();
+    expect(mounted).toBeUndefined();
+  });
+
   it('stops announcing events to listeners', async () => {
     start(scriptTag());
     const listener = vi.fn();
