@@ -25,9 +25,11 @@ export const ALL_JS_BUDGET_GZIP_BYTES = 22_528;
  * moved more of what only a submit or the panel needs into the chunk ("Loader bytes, session 4"),
  * and the owner questions' checker, the proof-of-work solver and data-open's rules into pieces
  * fetched only where used (all JS 31,772 -> 29,092 for the default embed before the loader move).
+ * Session 5 raised both by 143 B, on purpose: a floating loader now waits for the host's first
+ * paint (its FCP delay at 4x CPU went +104 -> +4 ms, ARCHITECTURE.md "Page cost, session 5").
  */
-export const LOADER_CEILING_GZIP_BYTES = 8_448;
-export const ALL_JS_CEILING_GZIP_BYTES = 29_120;
+export const LOADER_CEILING_GZIP_BYTES = 8_576;
+export const ALL_JS_CEILING_GZIP_BYTES = 29_312;
 
 /** Each locale file (eleapi-leads.form.<hash>.<locale>.js): its texts only, 585 at the split. */
 export const LOCALE_FILE_CEILING_GZIP_BYTES = 768;

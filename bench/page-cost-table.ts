@@ -61,9 +61,27 @@ export function clsRow(loads: LoadReadings[], baseline: LoadReadings[]): Row {
   };
 }
 
+/** First open's row: the median click → field, against its budget when it has one. */
+function openRow(loads: LoadReadings[], budget: number | undefined): Row {
+  const opens = loads.map((r) => r.firstOpenMs ?? Number.NaN);
+  const open = median(opens);
+  return {
+    budget: budget === undefined ? '—' : `≤ ${budget} ms`,
+    measured: `${Math.round(open)} ms`,
+    'p25–p75': `${Math.round(quantile(opens, 0.25))} … ${Math.round(quantile(opens, 0.75))} ms`,
+    baseline: '—',
+    mark: mark(open, budget),
+  };
+}
+
+/**
+ * `hovered`: floating loads whose click came `hoverMs` after the pointer reached the launcher.
+ * The budget row is the stricter click, at once after the hover.
+ */
 export function pageCostRows(
   runs: Runs,
   gzipBytes: ReadonlyMap<string, number>,
+  hovered: { hoverMs: number; loads: LoadReadings[] },
 ): Record<string, Row> {
   const base = (pick: Pick) => median(runs.baseline.map(pick));
   const delta = (variant: Variant, pick: Pick, budget: number | undefined, unit = ms): Row => {
@@ -83,8 +101,6 @@ export function pageCostRows(
   const fcp: Pick = (r) => r.fcpMs;
   const byLoad: Pick = (r) => gzipTotal(r.jsByLoad, gzipBytes);
   const all: Pick = (r) => gzipTotal(r.jsAll, gzipBytes);
-  const opens = runs.floating.map((r) => r.firstOpenMs ?? Number.NaN);
-  const open = median(opens);
   return {
     'floating: script time': delta('floating', script, PAGE_BUDGETS.floatingScriptMs),
     'floating: total blocking time': delta('floating', tbt, PAGE_BUDGETS.floatingTbtMs),
@@ -99,13 +115,11 @@ export function pageCostRows(
       PAGE_BUDGETS.floatingJsByLoadGzip,
       bytes,
     ),
-    'floating: first open, click → field': {
-      budget: `≤ ${PAGE_BUDGETS.floatingFirstOpenMs} ms`,
-      measured: `${Math.round(open)} ms`,
-      'p25–p75': `${Math.round(quantile(opens, 0.25))} … ${Math.round(quantile(opens, 0.75))} ms`,
-      baseline: '—',
-      mark: mark(open, PAGE_BUDGETS.floatingFirstOpenMs),
-    },
+    'floating: first open, click → field': openRow(runs.floating, PAGE_BUDGETS.floatingFirstOpenMs),
+    [`floating: first open, click ${hovered.hoverMs} ms after the hover`]: openRow(
+      hovered.loads,
+      undefined,
+    ),
     'floating: all JS once open (gzip)': delta(
       'floating',
       all,

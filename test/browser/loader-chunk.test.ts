@@ -61,6 +61,34 @@ describe('floating, under a strict CSP', () => {
     await close();
   });
 
+  it('draws the launcher only after a frame, and without frames (a hidden tab) after 1 s', async () => {
+    const { page, close } = await openPage(strictPage('/after-paint'), async (p) => {
+      // A page that has not painted and draws no frame: the loader must wait for its fallback.
+      await p.addInitScript(() => {
+        const entries = performance.getEntriesByType.bind(performance);
+        performance.getEntriesByType = (type) => (type === 'paint' ? [] : entries(type));
+        window.requestAnimationFrame = () => 0;
+        const seen = window as { parsedAt?: number; drawnAt?: number };
+        document.addEventListener('DOMContentLoaded', () => {
+          seen.parsedAt = performance.now();
+        });
+        new MutationObserver((_, observer) => {
+          if (!document.querySelector('eleapi-lead-form')) return;
+          seen.drawnAt = performance.now();
+          observer.disconnect();
+        }).observe(document, { childList: true, subtree: true });
+      });
+    });
+    const drawn = () => page.evaluate(() => (window as { drawnAt?: number }).drawnAt);
+    await expect.poll(drawn, { timeout: 5_000 }).toBeGreaterThan(0);
+    const waited = await page.evaluate(() => {
+      const seen = window as { parsedAt?: number; drawnAt?: number };
+      return (seen.drawnAt ?? 0) - (seen.parsedAt ?? 0);
+    });
+    expect(waited).toBeGreaterThan(900);
+    await close();
+  });
+
   it('fetches the chunk at once on intent (hover), before idle would', async () => {
     const { page, chunkRequests, close } = await openPage(strictPage('/intent'), async (p) => {
       // No idle time on this page: only intent can fetch the chunk.

@@ -24,7 +24,7 @@ import { drawShell, type Shell, showFailure } from './shell.ts';
 import { windowTimer } from './timer.ts';
 import { createTransport } from './transport.ts';
 import { VERSION } from './version.ts';
-import { afterLoadIdle, afterPaint } from './when-idle.ts';
+import { afterLoadIdle, afterPaint, hasPainted } from './when-idle.ts';
 
 export interface StartEnv {
   window: Window & typeof globalThis;
@@ -39,7 +39,8 @@ export interface StartEnv {
 
 /**
  * Starts the widget for its script tag. Reads the attributes synchronously (currentScript is
- * only set while the script first runs), then draws the launcher once the document is parsed.
+ * only set while the script first runs), then draws the launcher once the document is parsed
+ * and has painted once.
  */
 export function startWidget(script: HTMLOrSVGScriptElement | null, env: StartEnv): void {
   const win = env.window;
@@ -50,7 +51,12 @@ export function startWidget(script: HTMLOrSVGScriptElement | null, env: StartEnv
   }
   if (!claimGlobal(win, report)) return;
   const attrs = captureAttributes(script);
-  const build = () => buildWidget(script, attrs, env, report);
+  const now = () => buildWidget(script, attrs, env, report);
+  // Floating, the loader's work waits for the host's first paint, which it would otherwise delay
+  // when it runs first (FCP, ARCHITECTURE.md "Page cost"); the launcher shows a frame later.
+  // Inline draws at once: the sooner its space is reserved, the less the page can shift.
+  const inline = attrs['data-mode']?.trim() === 'inline';
+  const build = () => (inline || hasPainted(win) ? now() : afterPaint(win, now));
   // Without `defer`, the messenger tag or data-target may come later in the page.
   if (win.document.readyState === 'loading') {
     win.document.addEventListener('DOMContentLoaded', build, { once: true });

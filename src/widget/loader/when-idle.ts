@@ -1,6 +1,6 @@
-// When the loader fetches the form chunk unasked: floating, in an idle moment after the page's
-// `load` (it is not needed until the visitor shows intent); inline, right after first paint.
-// Each returns its cancel, for destroy().
+// When the loader works unasked: floating, it draws after the host's first paint and fetches the
+// form chunk in an idle moment after the page's `load` (it is not needed until the visitor shows
+// intent); inline, it fetches the chunk right after first paint. Each returns its cancel.
 
 type Win = Window & typeof globalThis;
 
@@ -24,14 +24,31 @@ export function afterLoadIdle(win: Win, run: () => void, timeoutMs = 3_000): () 
   return () => cancel();
 }
 
-/** Runs `run` in the task after the next frame: the page has painted once by then. */
-export function afterPaint(win: Win, run: () => void): () => void {
+/**
+ * Runs `run` once, in the task after the next frame (the page has painted by then), or after
+ * `fallbackMs` if no frame comes first: a hidden tab draws none.
+ */
+export function afterPaint(win: Win, run: () => void, fallbackMs = 1_000): () => void {
   let timer: number | undefined;
-  const frame = win.requestAnimationFrame(() => {
-    timer = win.setTimeout(run, 0);
-  });
-  return () => {
+  const cancel = () => {
     win.cancelAnimationFrame(frame);
     win.clearTimeout(timer);
+    win.clearTimeout(fallback);
   };
+  const once = () => {
+    cancel();
+    run();
+  };
+  const frame = win.requestAnimationFrame(() => {
+    timer = win.setTimeout(once, 0);
+  });
+  const fallback = win.setTimeout(once, fallbackMs);
+  return cancel;
 }
+
+/**
+ * Whether the page has painted yet. Without paint timing (an old browser, a test DOM) it counts
+ * as painted: nothing is held back where the loader cannot tell.
+ */
+export const hasPainted = (win: Win) =>
+  !('PerformancePaintTiming' in win) || win.performance.getEntriesByType('paint').length > 0;
